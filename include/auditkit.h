@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Copyright (C) 2026 The auditkit authors */
+#ifndef AUDITKIT_H
+#define AUDITKIT_H
+
+/* The umbrella header: everything auditkit offers.  Conventions (ownership,
+ * errors) are stated once in <auditkit/base.h>. */
+
+#include <auditkit/base.h>
+#include <auditkit/tables.h>
+#include <auditkit/record.h>
+
+#endif
