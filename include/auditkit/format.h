@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Copyright (C) 2026 The auditkit authors */
+#ifndef AUDITKIT_FORMAT_H
+#define AUDITKIT_FORMAT_H
+
+/*
+ * Record formatting: one parsed record (struct ak_rec) as one JSON object
+ * (JSON Lines), one YAML document, or one `type=NAME msg=...` text line.
+ *
+ * The JSON shape is go-libaudit's flat ToMapStr() map:
+ *
+ *   {"record_type":"SYSCALL","@timestamp":"2017-03-21T23:12:51.011Z",
+ *    "sequence":"50406","node":"host",   <- node only when the line had one
+ *    "arch":"x86_64", ... the data fields ...,
+ *    "raw_msg":"audit(1490137971.011:50406): arch=c000003e ...",
+ *    "tags":["key"],                     <- only when non-empty
+ *    "enriched":{"ARCH":"x86_64",...}}   <- auditd's 0x1d-separated interpretations, if any
+ *
+ * Every value is a string (as in go-libaudit) except "tags" (array) and
+ * "enriched" (object).  "@timestamp" is RFC 3339 UTC with exactly three
+ * fraction digits.  When the data could not be interpreted (go-libaudit's
+ * Data() error, e.g. a SYSCALL without exe), the raw fields are written and an
+ * "error" member names the problem.  The well-known keys are written first and
+ * a data field with the same name is skipped (go-libaudit lets them override).
+ *
+ * Output goes to a struct ak_json (see <auditkit/json.h>): the YAML and text
+ * formatters use it as a plain byte sink with the same sticky overflow rule.
+ * Each formatter appends exactly one record and a trailing '\n'.
+ *
+ * The formatters need working memory for decoded values (hex, sockaddr,
+ * EXECVE arguments): @scratch of @scratch_cap bytes.  AK_FMT_SCRATCH(len)
+ * bytes always suffice for a record whose line is @len bytes long.  Too little
+ * scratch gives -ERANGE.
+ */
+
+#include <auditkit/base.h>
+#include <auditkit/json.h>
+#include <auditkit/record.h>
+
+enum ak_fmt_flag {
+	AK_FMT_RAW = 1u << 0,      /* no interpretation: the fields as written */
+	AK_FMT_NO_ENRICHED = 1u << 1, /* omit the "enriched" object */
+};
+
+/* Scratch needed for a record whose line is @len bytes (and up to @nfields fields). */
+#define AK_FMT_SCRATCH(len) (4096 + 4 * (size_t)(len))
+
+struct ak_fmt_opts {
+	unsigned flags;    /* enum ak_fmt_flag */
+	void *scratch;     /* working memory, see above */
+	size_t scratch_cap;
+};
+
+/**
+ * ak_fmt_record_json - append @rec as one JSON object and '\n'.
+ * Returns 0, or -ERANGE when the scratch is too small (the writer's own
+ * overflow is reported by ak_json_finish()).
+ */
+AK_EXPORT int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
+				 const struct ak_fmt_opts *opts);
+
+/** ak_fmt_record_yaml - the same map as a YAML document ("---" line first) and a blank line. */
+AK_EXPORT int ak_fmt_record_yaml(struct ak_json *w, const struct ak_rec *rec,
+				 const struct ak_fmt_opts *opts);
+
+/**
+ * ak_fmt_record_text - "type=NAME msg=RAW\n" (go-libaudit's default output),
+ * with control characters, DEL and invalid UTF-8 escaped as \xHH so a crafted
+ * value cannot inject terminal escapes or fake log lines.
+ */
+AK_EXPORT int ak_fmt_record_text(struct ak_json *w, const struct ak_rec *rec,
+				 const struct ak_fmt_opts *opts);
+
+/**
+ * ak_fmt_error_json - the object for a line that could not be parsed:
+ * {"error":"MSG","error_pos":N,"raw":"LINE"} and '\n'.  @diag may be NULL.
+ */
+AK_EXPORT void ak_fmt_error_json(struct ak_json *w, const char *line, size_t len,
+				 const char *msg, const struct ak_diag *diag);
+/** ak_fmt_error_yaml / _text - the same for the other two formats. */
+AK_EXPORT void ak_fmt_error_yaml(struct ak_json *w, const char *line, size_t len,
+				 const char *msg, const struct ak_diag *diag);
+AK_EXPORT void ak_fmt_error_text(struct ak_json *w, const char *line, size_t len,
+				 const char *msg, const struct ak_diag *diag);
+
+/**
+ * ak_fmt_timestamp - "2017-03-21T23:12:51.011Z" into @dst (>= 32 bytes).
+ * Returns the length, or -ERANGE if @cap is too small or the year is out of 0..9999.
+ */
+AK_EXPORT int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec);
+
+/* Plain byte-sink helpers for the YAML and text writers (and other formatters). */
+AK_EXPORT void ak_out_bytes(struct ak_json *w, const char *s, size_t n);
+AK_EXPORT void ak_out_cstr(struct ak_json *w, const char *s);
+/** ak_out_text_escaped - @s with control bytes, DEL, '\\' and invalid UTF-8 as \xHH. */
+AK_EXPORT void ak_out_text_escaped(struct ak_json *w, const char *s, size_t n);
+/** ak_out_yaml_str - @s as a YAML double-quoted scalar (always valid UTF-8). */
+AK_EXPORT void ak_out_yaml_str(struct ak_json *w, const char *s, size_t n);
+
+#endif
