@@ -9,6 +9,7 @@
 #include <auditkit/base.h>
 #include <auditkit/tables.h>
 #include <auditkit/record.h>
+#include <auditkit/interp.h>
 #include <auditkit/json.h>
 #include <auditkit/format.h>
 
