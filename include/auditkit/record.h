@@ -18,6 +18,18 @@
  * User-space records nest a second list inside msg='...'; those fields carry
  * AK_F_NESTED.  auditd's enriched format appends, after a 0x1d byte, interpreted
  * upper-case fields (UID="root"); those carry AK_F_ENRICHED and are never data.
+ * The msg='...' field itself is only stored when it holds no key=value pairs.
+ *
+ * The parser also does go-libaudit's record-type pre-normalisations (spec
+ * §3.4), so consumers see them as ordinary fields:
+ *  - AVC (1400) "avc:  denied  { read write } for  pid=..": fields seresult
+ *    ("denied") and seperms, whose value is the raw text between the braces
+ *    ("read write"); go-libaudit's value joins the words with ',';
+ *  - LOGIN (1006) old format "old auid=X new auid=Y old ses=.. new ses=..":
+ *    keys old_auid, new_auid, old_ses, new_ses (static strings);
+ *  - "... (hostname=?, addr=?, terminal=cron res=success)'": the ')' closing
+ *    a '(' that opened right before a key is not part of the last value.
+ * Key slices may therefore point at static strings rather than the input.
  */
 
 #include <auditkit/base.h>
