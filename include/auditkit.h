@@ -12,5 +12,6 @@
 #include <auditkit/interp.h>
 #include <auditkit/json.h>
 #include <auditkit/format.h>
+#include <auditkit/netlink.h>
 
 #endif
