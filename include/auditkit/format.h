@@ -18,19 +18,23 @@
  *
  * Every value is a string (as in go-libaudit) except "tags" (array) and
  * "enriched" (object).  "@timestamp" is RFC 3339 UTC with exactly three
- * fraction digits.  When the data could not be interpreted (go-libaudit's
- * Data() error, e.g. a SYSCALL without exe), the raw fields are written and an
- * "error" member names the problem.  The well-known keys are written first and
- * a data field with the same name is skipped (go-libaudit lets them override).
+ * fraction digits.  The well-known keys are written first and a data field
+ * with the same name is skipped (go-libaudit lets them override).
  *
  * Output goes to a struct ak_json (see <auditkit/json.h>): the YAML and text
  * formatters use it as a plain byte sink with the same sticky overflow rule.
  * Each formatter appends exactly one record and a trailing '\n'.
  *
- * The formatters need working memory for decoded values (hex, sockaddr,
- * EXECVE arguments): @scratch of @scratch_cap bytes.  AK_FMT_SCRATCH(len)
- * bytes always suffice for a record whose line is @len bytes long.  Too little
- * scratch gives -ERANGE.
+ * The formatters need working memory for the interpretation (decoded hex,
+ * sockaddr, EXECVE arguments, the data array): @scratch of @scratch_cap bytes,
+ * any alignment.  ak_interp_scratch_size(rec) bytes always suffice (see
+ * <auditkit/interp.h>); a few KiB suffice for most records.  Too little scratch
+ * gives -ERANGE: grow it and call again (the writer is left unchanged).
+ *
+ * Where go-libaudit's Data() would fail (e.g. a SYSCALL record without exe),
+ * auditkit still writes all the data it could interpret and adds a "warning"
+ * member with go-libaudit's message; "error" is reserved for lines that could
+ * not be parsed at all (see ak_fmt_error_json()).
  */
 
 #include <auditkit/base.h>
@@ -41,9 +45,6 @@ enum ak_fmt_flag {
 	AK_FMT_RAW = 1u << 0,      /* no interpretation: the fields as written */
 	AK_FMT_NO_ENRICHED = 1u << 1, /* omit the "enriched" object */
 };
-
-/* Scratch needed for a record whose line is @len bytes (and up to @nfields fields). */
-#define AK_FMT_SCRATCH(len) (4096 + 4 * (size_t)(len))
 
 struct ak_fmt_opts {
 	unsigned flags;    /* enum ak_fmt_flag */
@@ -64,9 +65,9 @@ AK_EXPORT int ak_fmt_record_yaml(struct ak_json *w, const struct ak_rec *rec,
 				 const struct ak_fmt_opts *opts);
 
 /**
- * ak_fmt_record_text - "type=NAME msg=RAW\n" (go-libaudit's default output),
- * with control characters, DEL and invalid UTF-8 escaped as \xHH so a crafted
- * value cannot inject terminal escapes or fake log lines.
+ * ak_fmt_record_text - "[node=HOST ]type=NAME msg=RAW\n" (go-libaudit's default
+ * output), with control characters, DEL and invalid UTF-8 written as \xHH so a
+ * crafted value cannot inject terminal escapes or fake log lines.
  */
 AK_EXPORT int ak_fmt_record_text(struct ak_json *w, const struct ak_rec *rec,
 				 const struct ak_fmt_opts *opts);
@@ -89,10 +90,8 @@ AK_EXPORT void ak_fmt_error_text(struct ak_json *w, const char *line, size_t len
  */
 AK_EXPORT int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec);
 
-/* Plain byte-sink helpers for the YAML and text writers (and other formatters). */
-AK_EXPORT void ak_out_bytes(struct ak_json *w, const char *s, size_t n);
-AK_EXPORT void ak_out_cstr(struct ak_json *w, const char *s);
-/** ak_out_text_escaped - @s with control bytes, DEL, '\\' and invalid UTF-8 as \xHH. */
+/* Byte-sink helpers for the YAML and text writers (ak_out_bytes() is in json.h). */
+/** ak_out_text_escaped - @s with control bytes, DEL and invalid UTF-8 as \xHH. */
 AK_EXPORT void ak_out_text_escaped(struct ak_json *w, const char *s, size_t n);
 /** ak_out_yaml_str - @s as a YAML double-quoted scalar (always valid UTF-8). */
 AK_EXPORT void ak_out_yaml_str(struct ak_json *w, const char *s, size_t n);

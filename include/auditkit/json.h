@@ -19,7 +19,8 @@
  * snprintf, the writer keeps counting after the buffer is full, so on -ERANGE
  * ak_json_len() is the exact size needed (excluding the NUL): retry with
  * ak_json_len() + 1 bytes.  Commas between members and elements are inserted
- * automatically; nesting depth is limited to AK_JSON_MAX_DEPTH (deeper opens
+ * automatically (top-level values are not separated: JSON Lines, the caller
+ * writes the newline with ak_out_bytes()); nesting depth is limited to AK_JSON_MAX_DEPTH (deeper opens
  * set the error flag, finish returns -EINVAL).
  *
  * String escaping always yields valid JSON and valid UTF-8, whatever the
@@ -89,6 +90,13 @@ AK_EXPORT void ak_json_kv_cstr(struct ak_json *w, const char *key, const char *s
 AK_EXPORT void ak_json_kv_int(struct ak_json *w, const char *key, int64_t v);
 AK_EXPORT void ak_json_kv_uint(struct ak_json *w, const char *key, uint64_t v);
 AK_EXPORT void ak_json_kv_bool(struct ak_json *w, const char *key, int v);
+
+/*
+ * Plain byte sink: append bytes as they are (no comma, no escaping).  For
+ * newlines between JSON Lines, and for the YAML and text writers.
+ */
+AK_EXPORT void ak_out_bytes(struct ak_json *w, const char *s, size_t n);
+AK_EXPORT void ak_out_cstr(struct ak_json *w, const char *s);
 
 /**
  * ak_json_escape - the string escaper on its own: append the escaped body of

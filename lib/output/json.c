@@ -91,6 +91,9 @@ static void close_c(struct ak_json *w, char c)
 		w->depth--;
 	w->after_key = 0;
 	put1(w, c);
+	/* top-level values are not comma-separated: JSON Lines, one per line */
+	if (w->depth == 0)
+		w->first |= 1;
 }
 
 void ak_json_obj_open(struct ak_json *w) { open_c(w, '{'); }
@@ -155,9 +158,8 @@ size_t ak_json_escape(char *dst, size_t cap, const char *src, size_t n)
 	return w.len;
 }
 
-static void put_str(struct ak_json *w, const char *s, size_t n)
+void ak__json_put_escaped(struct ak_json *w, const char *s, size_t n)
 {
-	put1(w, '"');
 	if (w->len + 6 * n + 1 <= w->cap) {
 		w->len += ak_json_escape(w->buf + w->len, w->cap - w->len, s, n);
 	} else {
@@ -165,6 +167,12 @@ static void put_str(struct ak_json *w, const char *s, size_t n)
 
 		w->len += ak_json_escape(room ? w->buf + w->len : NULL, room, s, n);
 	}
+}
+
+static void put_str(struct ak_json *w, const char *s, size_t n)
+{
+	put1(w, '"');
+	ak__json_put_escaped(w, s, n);
 	put1(w, '"');
 }
 
@@ -261,6 +269,16 @@ void ak_json_kv_bool(struct ak_json *w, const char *key, int v)
 {
 	ak_json_key(w, key, strlen(key));
 	ak_json_bool(w, v);
+}
+
+void ak_out_bytes(struct ak_json *w, const char *s, size_t n)
+{
+	put(w, s, n);
+}
+
+void ak_out_cstr(struct ak_json *w, const char *s)
+{
+	put(w, s, strlen(s));
 }
 
 size_t ak_utf8_valid_prefix(const char *src, size_t n)

@@ -5,6 +5,10 @@
 
 #include <stddef.h>
 
+struct ak_json;
+/* Append @s JSON-escaped (no quotes) to @w. */
+void ak__json_put_escaped(struct ak_json *w, const char *s, size_t n);
+
 /*
  * Length (2..4) of the well-formed UTF-8 sequence at @s (s[0] >= 0x80), or 0
  * if it is not one: overlong forms, surrogates, > U+10FFFF, truncation and

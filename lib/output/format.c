@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * Record formatting: go-libaudit's flat ToMapStr() map as JSON Lines, YAML
+ * documents or text lines.  See <auditkit/format.h>.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <auditkit/format.h>
+#include <auditkit/interp.h>
+#include <auditkit/tables.h>
+
+#include "output/fmt-internal.h"
+
+/* 0000-03-01 based days-from-civil (Howard Hinnant), inverted. */
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+static char *put_num(char *p, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec)
+{
+	int64_t days, y, rem;
+	unsigned mo, d;
+	char *p = dst;
+
+	if (cap < 25 || msec > 999) {
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	days = sec / 86400;
+	rem = sec % 86400;
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	civil_from_days(days, &y, &mo, &d);
+	if (y < 0 || y > 9999) {
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	p = put_num(p, (unsigned)y, 4);
+	*p++ = '-';
+	p = put_num(p, mo, 2);
+	*p++ = '-';
+	p = put_num(p, d, 2);
+	*p++ = 'T';
+	p = put_num(p, (unsigned)(rem / 3600), 2);
+	*p++ = ':';
+	p = put_num(p, (unsigned)(rem / 60 % 60), 2);
+	*p++ = ':';
+	p = put_num(p, (unsigned)(rem % 60), 2);
+	*p++ = '.';
+	p = put_num(p, msec, 3);
+	*p++ = 'Z';
+	*p = '\0';
+	return (int)(p - dst);
+}
+
+/* go-libaudit's AuditMessageType.String(): the name, or UNKNOWN[n]. */
+const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap)
+{
+	const char *n = ak_msgtype_name(rec->type);
+	char tmp[12];
+	size_t i = sizeof(tmp), len;
+	uint32_t t = rec->type;
+
+	if (n)
+		return n;
+	do {
+		tmp[--i] = (char)('0' + t % 10);
+		t /= 10;
+	} while (t);
+	len = sizeof(tmp) - i;
+	if (cap < len + 10)
+		return "UNKNOWN";
+	memcpy(buf, "UNKNOWN[", 8);
+	memcpy(buf + 8, tmp + i, len);
+	buf[8 + len] = ']';
+	buf[9 + len] = '\0';
+	return buf;
+}
+
+int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
+		    const struct ak_fmt_opts *opts)
+{
+	unsigned flags = opts ? opts->flags : 0;
+	uint32_t s = rec->serial;
+	size_t i = sizeof(v->seq);
+	int ret;
+
+	memset(&v->ip, 0, sizeof(v->ip));
+	v->raw = 1;
+	if (!(flags & AK_FMT_RAW)) {
+		ret = ak_interp_record(&v->ip, rec, opts ? opts->scratch : NULL,
+				       opts ? opts->scratch_cap : 0, 0);
+		if (ret < 0)
+			return ret;
+		v->raw = 0;
+	}
+	v->type = ak__fmt_type_name(rec, v->type_buf, sizeof(v->type_buf));
+	ret = ak_fmt_timestamp(v->ts, sizeof(v->ts), rec->sec, rec->msec);
+	if (ret < 0) {
+		memcpy(v->ts, "0000-01-01T00:00:00.000Z", 25);
+		ret = 24;
+	}
+	v->ts_n = (size_t)ret;
+	do {
+		v->seq[--i] = (char)('0' + s % 10);
+		s /= 10;
+	} while (s);
+	v->seq_p = v->seq + i;
+	v->seq_n = sizeof(v->seq) - i;
+	v->has_enriched = 0;
+	if (!(flags & AK_FMT_NO_ENRICHED)) {
+		for (size_t k = 0; k < rec->nfields; k++) {
+			if (rec->fields[k].flags & AK_F_ENRICHED) {
+				v->has_enriched = 1;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+static int str_is(const char *p, size_t n, const char *s)
+{
+	size_t sn = strlen(s);
+
+	return n == sn && memcmp(p, s, n) == 0;
+}
+
+int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, const char *k,
+		     size_t n)
+{
+	if (!n)
+		return 1;
+	switch (k[0]) {
+	case '@': return str_is(k, n, "@timestamp");
+	case 'r': return str_is(k, n, "record_type") || str_is(k, n, "raw_msg");
+	case 's': return str_is(k, n, "sequence");
+	case 't': return str_is(k, n, "tags");
+	case 'n': return rec->node.n && str_is(k, n, "node");
+	case 'e': return (v->has_enriched && str_is(k, n, "enriched")) || str_is(k, n, "error");
+	case 'w': return v->ip.error && str_is(k, n, "warning");
+	}
+	return 0;
+}
+
+/* In raw mode, field @i is shadowed by a later one with the same key and kind. */
+int ak__fmt_shadowed(const struct ak_rec *rec, size_t i)
+{
+	const struct ak_field *f = &rec->fields[i];
+	unsigned kind = f->flags & AK_F_ENRICHED;
+
+	for (size_t j = i + 1; j < rec->nfields; j++) {
+		const struct ak_field *g = &rec->fields[j];
+
+		if ((g->flags & AK_F_ENRICHED) == kind && g->key.n == f->key.n &&
+		    memcmp(g->key.p, f->key.p, f->key.n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Values dropped from data, as go-libaudit does: "", "?", "?,", "(null)". */
+int ak__fmt_dropped(const char *v, size_t n)
+{
+	return n == 0 || (n == 1 && v[0] == '?') || (n == 2 && v[0] == '?' && v[1] == ',') ||
+	       (n == 6 && memcmp(v, "(null)", 6) == 0);
+}
+
+int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
+		       const struct ak_fmt_opts *opts)
+{
+	struct ak__fmt_view v;
+	int ret = ak__fmt_prepare(&v, rec, opts);
+
+	if (ret < 0)
+		return ret;
+	ak_json_obj_open(w);
+	ak_json_kv_cstr(w, "record_type", v.type);
+	ak_json_kv_str(w, "@timestamp", v.ts, v.ts_n);
+	ak_json_kv_str(w, "sequence", v.seq_p, v.seq_n);
+	if (rec->node.n)
+		ak_json_kv_str(w, "node", rec->node.p, rec->node.n);
+	if (v.raw) {
+		for (size_t i = 0; i < rec->nfields; i++) {
+			const struct ak_field *f = &rec->fields[i];
+
+			if ((f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i) ||
+			    ak__fmt_dropped(f->val.p, f->val.n) ||
+			    ak__fmt_reserved(&v, rec, f->key.p, f->key.n))
+				continue;
+			ak_json_key(w, f->key.p, f->key.n);
+			ak_json_str(w, f->val.p, f->val.n);
+		}
+	} else {
+		for (size_t i = 0; i < v.ip.nkv; i++) {
+			const struct ak_kv *kv = &v.ip.kv[i];
+
+			if (ak__fmt_reserved(&v, rec, kv->key.p, kv->key.n))
+				continue;
+			ak_json_key(w, kv->key.p, kv->key.n);
+			ak_json_str(w, kv->val.p, kv->val.n);
+		}
+	}
+	ak_json_kv_str(w, "raw_msg", rec->msg.p, rec->msg.n);
+	if (v.ip.ntags) {
+		ak_json_key(w, "tags", 4);
+		ak_json_arr_open(w);
+		for (size_t i = 0; i < v.ip.ntags; i++)
+			ak_json_str(w, v.ip.tags[i].p, v.ip.tags[i].n);
+		ak_json_arr_close(w);
+	}
+	if (v.ip.error)
+		ak_json_kv_cstr(w, "warning", v.ip.error);
+	if (v.has_enriched) {
+		ak_json_key(w, "enriched", 8);
+		ak_json_obj_open(w);
+		for (size_t i = 0; i < rec->nfields; i++) {
+			const struct ak_field *f = &rec->fields[i];
+
+			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i))
+				continue;
+			ak_json_key(w, f->key.p, f->key.n);
+			ak_json_str(w, f->val.p, f->val.n);
+		}
+		ak_json_obj_close(w);
+	}
+	ak_json_obj_close(w);
+	ak_out_bytes(w, "\n", 1);
+	return 0;
+}
+
+void ak_fmt_error_json(struct ak_json *w, const char *line, size_t len, const char *msg,
+		       const struct ak_diag *diag)
+{
+	ak_json_obj_open(w);
+	ak_json_kv_cstr(w, "error", msg ? msg : (diag && diag->msg ? diag->msg : "error"));
+	if (diag)
+		ak_json_kv_uint(w, "error_pos", diag->pos);
+	ak_json_kv_str(w, "raw", line, len);
+	ak_json_obj_close(w);
+	ak_out_bytes(w, "\n", 1);
+}
