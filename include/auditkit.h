@@ -8,6 +8,7 @@
 
 #include <auditkit/base.h>
 #include <auditkit/tables.h>
+#include <auditkit/rule.h>
 #include <auditkit/record.h>
 #include <auditkit/interp.h>
 #include <auditkit/json.h>
