@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Copyright (C) 2026 The auditkit authors */
+#ifndef AK_EVENTS_ARENA_H
+#define AK_EVENTS_ARENA_H
+
+/*
+ * A two-ended bump allocator over a caller's buffer (yyjson's pool over a
+ * fixed buffer is the model).  The low end grows up and suits an array that
+ * must stay contiguous while it grows (allocate equal, aligned elements one at
+ * a time); the high end grows down and takes everything else.  The arena is
+ * full when the two meet.  Reset forgets everything at once; nothing is ever
+ * freed one by one and nothing is ever malloc'ed.
+ *
+ *	base                     lo ->          <- hi                  base+cap
+ *	| rec rec rec rec ...     |     free     | bytes fields bytes ... |
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ak__arena {
+	char *base;
+	size_t cap;
+	size_t lo; /* bytes used from the bottom */
+	size_t hi; /* start of the part used from the top */
+};
+
+void ak__arena_init(struct ak__arena *a, void *buf, size_t cap);
+void ak__arena_reset(struct ak__arena *a);
+/* @n bytes at the low end, aligned to @align (a power of two); NULL if full. */
+void *ak__arena_lo(struct ak__arena *a, size_t n, size_t align);
+/* @n bytes at the high end, aligned to @align (a power of two); NULL if full. */
+void *ak__arena_hi(struct ak__arena *a, size_t n, size_t align);
+/* Bytes used at both ends together. */
+static inline size_t ak__arena_used(const struct ak__arena *a)
+{
+	return a->lo + (a->cap - a->hi);
+}
+/* Bytes still free between the ends (before any alignment). */
+static inline size_t ak__arena_avail(const struct ak__arena *a)
+{
+	return a->hi - a->lo;
+}
+
+#endif

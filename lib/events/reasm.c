@@ -1,0 +1,497 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * The reassembler (see <auditkit/reasm.h> for the semantics).
+ *
+ * Layout: one allocation at creation holds the object, max_in_flight slots,
+ * three index arrays and max_in_flight arenas.  A slot is one serial in
+ * flight; its arena holds the struct ak_rec array at the low end (contiguous,
+ * so the callback gets a plain array) and the copied line bytes and field
+ * arrays at the high end.  order[] lists the used slots by serial, oldest
+ * first, with their serials copied into oserial[] so that finding a serial is
+ * a linear scan over one small array of integers (from the newest end, where
+ * records usually land).  The window is small (tens of events): a scan and a
+ * memmove beat a tree or a hash table there, and an inconsistent order (a
+ * hostile stream with serials 2^31 apart) cannot corrupt anything.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/audit.h>
+
+#include <auditkit/reasm.h>
+
+#include "events/arena.h"
+
+/* From libaudit.h (user space), not the kernel header: daemon messages end at 1299. */
+#define AK_LAST_DAEMON 1299
+
+enum {
+	SLOT_DONE_EOE = AK_REASM_EV_EOE,   /* complete: waiting for its turn */
+	SLOT_DONE_LAST = AK_REASM_EV_LAST,
+	SLOT_HAD_PARTS = AK_REASM_EV_CONT, /* parts were delivered early */
+};
+
+struct slot {
+	struct ak__arena arena;  /* recs at the low end */
+	uint64_t deadline;       /* last record + timeout */
+	int64_t sec;             /* timestamp of the first record */
+	uint32_t msec;
+	uint32_t serial;
+	uint32_t nrec;
+	unsigned flags;          /* SLOT_* */
+};
+
+struct ak_reasm {
+	struct ak_reasm_opts o;
+	const struct ak_reasm_ops *ops;
+	void *data;
+	size_t memsz;
+
+	struct slot *slots;
+	uint32_t *order;   /* used slot indices, oldest serial first */
+	uint32_t *oserial; /* their serials */
+	uint32_t *freel;   /* free slot indices (a stack) */
+	size_t nused;
+	size_t nfree;
+
+	uint32_t last;     /* last serial delivered in turn */
+	int64_t last_sec;
+	uint32_t last_msec;
+	int have_last;
+	int seen_eoe;
+	int err;           /* first callback error of the current call */
+	struct ak_reasm_stats st;
+};
+
+/* a < b in serial-number arithmetic (RFC 1982 with 32 bits): rollover-aware. */
+static inline int serial_lt(uint32_t a, uint32_t b)
+{
+	return (int32_t)(a - b) < 0;
+}
+
+static void *default_alloc(size_t size, void *data)
+{
+	(void)data;
+	return malloc(size);
+}
+
+static void default_free(void *p, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	free(p);
+}
+
+static size_t align_up(size_t n, size_t a)
+{
+	return (n + a - 1) & ~(a - 1);
+}
+
+int ak_reasm_new(struct ak_reasm **out, const struct ak_reasm_opts *opts,
+		 const struct ak_reasm_ops *ops, void *data)
+{
+	struct ak_reasm_opts o = { 0 };
+	size_t n, head, total, per, off_slots, off_idx, off_arena;
+	struct ak_reasm *r;
+	char *mem;
+
+	if (!out || !ops || !ops->event) {
+		errno = EINVAL;
+		return -EINVAL;
+	}
+	*out = NULL;
+	if (opts) {
+		size_t sz = opts->sz < sizeof(o) ? opts->sz : sizeof(o);
+
+		memcpy(&o, opts, sz);
+	}
+	o.sz = sizeof(o);
+	if (!o.max_in_flight)
+		o.max_in_flight = AK_REASM_DEF_IN_FLIGHT;
+	if (!o.max_records)
+		o.max_records = AK_REASM_DEF_RECORDS;
+	if (!o.max_bytes)
+		o.max_bytes = AK_REASM_DEF_BYTES;
+	if (!o.timeout_ms)
+		o.timeout_ms = AK_REASM_DEF_TIMEOUT_MS;
+	if (!o.alloc || !o.free) {
+		o.alloc = default_alloc;
+		o.free = default_free;
+	}
+	n = o.max_in_flight;
+	if (o.max_bytes < 1024 || o.eoe_mode > AK_REASM_EOE_NEVER || n > UINT32_MAX / 4 ||
+	    o.max_records > UINT32_MAX) {
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	per = align_up(o.max_bytes, 64);
+	off_slots = align_up(sizeof(*r), 64);
+	off_idx = off_slots + n * sizeof(struct slot);
+	off_arena = align_up(off_idx + 3 * n * sizeof(uint32_t), 64);
+	head = off_arena;
+	if (per < o.max_bytes || n > (SIZE_MAX - head) / per) {
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	total = head + n * per;
+
+	mem = o.alloc(total, o.alloc_data);
+	if (!mem) {
+		errno = ENOMEM;
+		return -ENOMEM;
+	}
+	/* Initialise the bookkeeping only: the arenas stay untouched (and, for a
+	 * large malloc, unbacked) until records land in them. */
+	memset(mem, 0, head);
+	r = (struct ak_reasm *)mem;
+	r->o = o;
+	r->ops = ops;
+	r->data = data;
+	r->memsz = total;
+	r->slots = (struct slot *)(mem + off_slots);
+	r->order = (uint32_t *)(mem + off_idx);
+	r->oserial = r->order + n;
+	r->freel = r->oserial + n;
+	for (size_t i = 0; i < n; i++) {
+		ak__arena_init(&r->slots[i].arena, mem + off_arena + i * per, o.max_bytes);
+		r->freel[i] = (uint32_t)(n - 1 - i);
+	}
+	r->nfree = n;
+	r->st.mem = total;
+	*out = r;
+	return 0;
+}
+
+void ak_reasm_free(struct ak_reasm *r)
+{
+	if (!r)
+		return;
+	r->o.free(r, r->memsz, r->o.alloc_data);
+}
+
+static void warn(struct ak_reasm *r, int what, uint32_t serial)
+{
+	if (r->ops->warn)
+		r->ops->warn(what, serial, r->data);
+}
+
+static void call_event(struct ak_reasm *r, const struct ak_rec *recs, size_t n, unsigned flags)
+{
+	int ret;
+
+	r->st.events++;
+	ret = r->ops->event(recs, n, flags, r->data);
+	if (ret < 0 && !r->err)
+		r->err = ret;
+}
+
+static void release_slot(struct ak_reasm *r, uint32_t idx)
+{
+	struct slot *s = &r->slots[idx];
+
+	ak__arena_reset(&s->arena);
+	s->nrec = 0;
+	s->flags = 0;
+	r->freel[r->nfree++] = idx;
+}
+
+/* Deliver the oldest event in flight, in its turn, with lost/late accounting. */
+static void deliver_head(struct ak_reasm *r, unsigned how)
+{
+	uint32_t idx = r->order[0];
+	struct slot *s = &r->slots[idx];
+	unsigned flags = how | (s->flags & SLOT_HAD_PARTS);
+
+	if (!r->have_last) {
+		r->have_last = 1;
+		r->last = s->serial;
+		r->last_sec = s->sec;
+		r->last_msec = s->msec;
+	} else if (serial_lt(r->last, s->serial)) {
+		uint32_t gap = s->serial - r->last - 1;
+
+		if (gap) {
+			r->st.lost += gap;
+			if (r->ops->lost)
+				r->ops->lost(gap, r->data);
+		}
+		r->last = s->serial;
+		r->last_sec = s->sec;
+		r->last_msec = s->msec;
+	} else if (s->sec < r->last_sec || (s->sec == r->last_sec && s->msec <= r->last_msec)) {
+		/* At or before the last serial, and no newer: a straggler. */
+		flags |= AK_REASM_EV_LATE;
+		r->st.late++;
+		warn(r, AK_REASM_W_LATE, s->serial);
+	} else {
+		/* The serial went back but time went forward: the counter restarted. */
+		r->st.resyncs++;
+		warn(r, AK_REASM_W_RESYNC, s->serial);
+		r->last = s->serial;
+		r->last_sec = s->sec;
+		r->last_msec = s->msec;
+	}
+	if (how & AK_REASM_EV_TIMEOUT)
+		r->st.timeouts++;
+	if (how & AK_REASM_EV_EVICTED)
+		r->st.evicted++;
+
+	/* Unlink first: the callback may not re-enter, but keep the state sane anyway. */
+	r->nused--;
+	memmove(r->order, r->order + 1, r->nused * sizeof(*r->order));
+	memmove(r->oserial, r->oserial + 1, r->nused * sizeof(*r->oserial));
+	r->st.in_flight = r->nused;
+	/* A slot emptied by an oversized record has nothing left to show. */
+	if (s->nrec)
+		call_event(r, (const struct ak_rec *)s->arena.base, s->nrec, flags);
+	release_slot(r, idx);
+}
+
+/* Deliver what a slot holds now, out of turn, because a limit was hit. */
+static void deliver_part(struct ak_reasm *r, struct slot *s, int why)
+{
+	unsigned flags = AK_REASM_EV_PART | (s->flags & SLOT_HAD_PARTS);
+
+	warn(r, why, s->serial);
+	r->st.parts++;
+	call_event(r, (const struct ak_rec *)s->arena.base, s->nrec, flags);
+	ak__arena_reset(&s->arena);
+	s->nrec = 0;
+	s->flags |= SLOT_HAD_PARTS;
+}
+
+static void drain(struct ak_reasm *r, uint64_t now)
+{
+	while (r->nused) {
+		struct slot *s = &r->slots[r->order[0]];
+
+		if (s->flags & (SLOT_DONE_EOE | SLOT_DONE_LAST))
+			deliver_head(r, s->flags & (SLOT_DONE_EOE | SLOT_DONE_LAST));
+		else if (now >= s->deadline)
+			deliver_head(r, AK_REASM_EV_TIMEOUT);
+		else
+			break;
+	}
+}
+
+static long find(const struct ak_reasm *r, uint32_t serial)
+{
+	for (size_t i = r->nused; i-- > 0;)
+		if (r->oserial[i] == serial)
+			return (long)i;
+	return -1;
+}
+
+/* A new slot for @serial, placed in order; the window has room. */
+static struct slot *insert(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
+{
+	uint32_t idx = r->freel[--r->nfree];
+	struct slot *s = &r->slots[idx];
+	size_t k = r->nused;
+
+	while (k > 0 && serial_lt(rec->serial, r->oserial[k - 1]))
+		k--;
+	memmove(r->order + k + 1, r->order + k, (r->nused - k) * sizeof(*r->order));
+	memmove(r->oserial + k + 1, r->oserial + k, (r->nused - k) * sizeof(*r->oserial));
+	r->order[k] = idx;
+	r->oserial[k] = rec->serial;
+	r->nused++;
+	r->st.in_flight = r->nused;
+	if (r->nused > r->st.in_flight_max)
+		r->st.in_flight_max = r->nused;
+	s->serial = rec->serial;
+	s->sec = rec->sec;
+	s->msec = rec->msec;
+	s->nrec = 0;
+	s->flags = 0;
+	s->deadline = now + r->o.timeout_ms;
+	return s;
+}
+
+static int inside(const struct ak_str *outer, const struct ak_str *s)
+{
+	uintptr_t o = (uintptr_t)outer->p, p = (uintptr_t)s->p;
+
+	return s->p && outer->p && p >= o && p - o <= outer->n && s->n <= outer->n - (p - o);
+}
+
+/* Re-point @s (relative to @src_line) into the copy at @dst_line, or copy it. */
+static int reloc(struct ak__arena *a, struct ak_str *s, const struct ak_str *src_line,
+		 const char *dst_line)
+{
+	char *p;
+
+	if (inside(src_line, s)) {
+		s->p = dst_line + (s->p - src_line->p);
+		return 0;
+	}
+	if (!s->n) {
+		s->p = dst_line;
+		return 0;
+	}
+	p = ak__arena_hi(a, s->n, 1);
+	if (!p)
+		return -1;
+	memcpy(p, s->p, s->n);
+	s->p = p;
+	return 0;
+}
+
+/* Copy @src into the slot's arena; -1 (and the arena as before) if it does not fit. */
+static int copy_rec(struct slot *s, const struct ak_rec *src)
+{
+	struct ak__arena *a = &s->arena;
+	struct ak__arena saved = *a;
+	struct ak_rec *dst;
+	struct ak_field *f = NULL;
+	char *line;
+
+	dst = ak__arena_lo(a, sizeof(*dst), _Alignof(struct ak_rec));
+	if (!dst)
+		goto full;
+	*dst = *src;
+	line = ak__arena_hi(a, src->line.n, 1);
+	if (!line)
+		goto full;
+	if (src->line.n)
+		memcpy(line, src->line.p, src->line.n);
+	dst->line.p = line;
+	if (reloc(a, &dst->type_name, &src->line, line) || reloc(a, &dst->node, &src->line, line) ||
+	    reloc(a, &dst->msg, &src->line, line) || reloc(a, &dst->body, &src->line, line))
+		goto full;
+	if (src->nfields) {
+		if (src->nfields > SIZE_MAX / sizeof(*f))
+			goto full;
+		f = ak__arena_hi(a, src->nfields * sizeof(*f), _Alignof(struct ak_field));
+		if (!f)
+			goto full;
+		for (size_t i = 0; i < src->nfields; i++) {
+			f[i] = src->fields[i];
+			if (reloc(a, &f[i].key, &src->line, line) ||
+			    reloc(a, &f[i].val, &src->line, line))
+				goto full;
+		}
+	}
+	dst->fields = f;
+	s->nrec++;
+	return 0;
+full:
+	*a = saved;
+	return -1;
+}
+
+static int finish(struct ak_reasm *r)
+{
+	int err = r->err;
+
+	r->err = 0;
+	if (err < 0)
+		errno = -err;
+	return err;
+}
+
+/* Does a record of @type end its event? */
+static unsigned ends_event(const struct ak_reasm *r, uint32_t type)
+{
+	if (type == AUDIT_USER || (type >= AUDIT_FIRST_USER_MSG && type <= AK_LAST_DAEMON) ||
+	    type == AUDIT_KERNEL || (type >= AUDIT_FIRST_USER_MSG2 && type <= AUDIT_LAST_USER_MSG2))
+		return SLOT_DONE_LAST;
+	if (type == AUDIT_PROCTITLE && (r->o.eoe_mode == AK_REASM_EOE_NEVER ||
+					(r->o.eoe_mode == AK_REASM_EOE_AUTO && !r->seen_eoe)))
+		return SLOT_DONE_LAST;
+	return 0;
+}
+
+int ak_reasm_push(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
+{
+	struct slot *s;
+	int copied;
+	long i;
+
+	if (!r || !rec) {
+		errno = EINVAL;
+		return -EINVAL;
+	}
+	r->st.records++;
+	i = find(r, rec->serial);
+	if (rec->type == AUDIT_EOE) {
+		r->seen_eoe = 1;
+		if (i < 0)
+			r->st.eoe_orphans++;
+		else
+			r->slots[r->order[i]].flags |= SLOT_DONE_EOE;
+		drain(r, now);
+		return finish(r);
+	}
+	if (i < 0) {
+		if (!r->nfree) {
+			warn(r, AK_REASM_W_EVICTED, r->oserial[0]);
+			deliver_head(r, AK_REASM_EV_EVICTED);
+		}
+		s = insert(r, rec, now);
+	} else {
+		s = &r->slots[r->order[i]];
+	}
+
+	if (s->nrec >= r->o.max_records)
+		deliver_part(r, s, AK_REASM_W_RECORDS);
+	copied = copy_rec(s, rec) == 0;
+	if (!copied && s->nrec) {
+		deliver_part(r, s, AK_REASM_W_BYTES);
+		copied = copy_rec(s, rec) == 0;
+	}
+	if (!copied) {
+		/* Larger than a whole arena: hand it over as it is, uncopied. */
+		warn(r, AK_REASM_W_OVERSIZE, rec->serial);
+		r->st.oversize++;
+		call_event(r, rec, 1,
+			   AK_REASM_EV_OVERSIZE | AK_REASM_EV_PART | (s->flags & SLOT_HAD_PARTS));
+		s->flags |= SLOT_HAD_PARTS;
+	}
+	if (ak__arena_used(&s->arena) > r->st.bytes_max)
+		r->st.bytes_max = ak__arena_used(&s->arena);
+	s->deadline = now + r->o.timeout_ms;
+	s->flags |= ends_event(r, rec->type);
+	drain(r, now);
+	return finish(r);
+}
+
+int ak_reasm_tick(struct ak_reasm *r, uint64_t now)
+{
+	if (!r) {
+		errno = EINVAL;
+		return -EINVAL;
+	}
+	drain(r, now);
+	return finish(r);
+}
+
+int ak_reasm_flush(struct ak_reasm *r)
+{
+	if (!r) {
+		errno = EINVAL;
+		return -EINVAL;
+	}
+	while (r->nused) {
+		struct slot *s = &r->slots[r->order[0]];
+		unsigned done = s->flags & (SLOT_DONE_EOE | SLOT_DONE_LAST);
+
+		deliver_head(r, done ? done : AK_REASM_EV_FLUSH);
+	}
+	return finish(r);
+}
+
+uint64_t ak_reasm_deadline(const struct ak_reasm *r)
+{
+	if (!r || !r->nused)
+		return UINT64_MAX;
+	return r->slots[r->order[0]].deadline;
+}
+
+void ak_reasm_stats(const struct ak_reasm *r, struct ak_reasm_stats *st)
+{
+	if (r && st)
+		*st = r->st;
+}
