@@ -14,5 +14,6 @@
 #include <auditkit/json.h>
 #include <auditkit/format.h>
 #include <auditkit/netlink.h>
+#include <auditkit/reasm.h>
 
 #endif
