@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * Lookups over the generated tables in lib/tables/: number -> name is a
+ * direct index into an offset array, name -> number a binary search over
+ * names sorted in unsigned byte order (audit-userspace's design, without its
+ * build-time host tool).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <auditkit/tables.h>
+
+#include "tables/tables.h"
+
+enum fold { FOLD_NONE, FOLD_UPPER, FOLD_LOWER };
+
+static int fail(int err)
+{
+	errno = err;
+	return -err;
+}
+
+/* Compare the slice key[0..len) (ASCII-folded) with the NUL-terminated name. */
+static int cmp_name(const char *key, size_t len, const char *name, enum fold fold)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)key[i], b = (unsigned char)name[i];
+
+		if (b == 0)
+			return 1; /* name is a proper prefix of key */
+		if (fold == FOLD_UPPER && a >= 'a' && a <= 'z')
+			a -= 'a' - 'A';
+		else if (fold == FOLD_LOWER && a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return name[len] ? -1 : 0;
+}
+
+/* Binary search of a sorted (offset, idx) array; the idx found, or -1. */
+static long find(const char *pool, const struct ak__entry *byname, size_t n,
+		 const char *key, size_t len, enum fold fold)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_name(key, len, pool + byname[mid].off, fold);
+
+		if (c == 0)
+			return byname[mid].idx;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static const char *table_name(const struct ak__table *t, int64_t nr)
+{
+	uint16_t off;
+
+	if (nr < t->base || nr - t->base >= t->count)
+		return NULL;
+	off = t->off[nr - t->base];
+	return off ? t->pool + off : NULL;
+}
+
+static int table_number(const struct ak__table *t, const char *name, size_t len,
+			enum fold fold)
+{
+	long idx;
+
+	if (!name)
+		return fail(EINVAL);
+	idx = find(t->pool, t->byname, t->nbyname, name, len, fold);
+	if (idx < 0)
+		return fail(ENOENT);
+	return (int)(t->base + (uint32_t)idx);
+}
+
+const char *ak_msgtype_name(uint32_t type)
+{
+	return table_name(&ak__msgtypes, type);
+}
+
+/*
+ * go-libaudit's GetAuditMessageType: after the name lookup fails, any
+ * "X[n]" names record type n, n a decimal that fits in 16 bits.  Unlike
+ * go-libaudit we insist the ']' ends the name.
+ */
+static int bracketed_number(const char *name, size_t len)
+{
+	const char *open = memchr(name, '[', len);
+	size_t i, start;
+	uint32_t n = 0;
+
+	if (!open || len < 3 || name[len - 1] != ']')
+		return -1;
+	start = (size_t)(open - name) + 1;
+	if (start >= len - 1)
+		return -1; /* "[]" */
+	for (i = start; i < len - 1; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		n = n * 10 + (uint32_t)(name[i] - '0');
+		if (n > UINT16_MAX)
+			return -1;
+	}
+	return (int)n;
+}
+
+int ak_msgtype_number(const char *name, size_t len)
+{
+	long idx;
+	int n;
+
+	if (!name)
+		return fail(EINVAL);
+	idx = find(ak__msgtypes.pool, ak__msgtypes.byname, ak__msgtypes.nbyname, name, len,
+		   FOLD_UPPER);
+	if (idx >= 0)
+		return (int)(ak__msgtypes.base + (uint32_t)idx);
+	n = bracketed_number(name, len);
+	return n >= 0 ? n : fail(ENOENT);
+}
+
+/* The architecture with AUDIT_ARCH_* value @arch, or NULL. */
+static const struct ak__arch *arch_find(uint32_t arch)
+{
+	size_t lo = 0, hi = ak__arches.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t v = ak__arches.byvalue[mid].value;
+
+		if (v == arch)
+			return &ak__arches.byvalue[mid];
+		if (arch < v)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const char *ak_arch_name(uint32_t arch)
+{
+	const struct ak__arch *a = arch_find(arch);
+
+	return a ? ak__arches.pool + a->off : NULL;
+}
+
+int ak_arch_number(const char *name, size_t len, uint32_t *arch)
+{
+	long idx;
+
+	if (!name)
+		return fail(EINVAL);
+	idx = find(ak__arches.pool, ak__arches.byname, ak__arches.n, name, len, FOLD_LOWER);
+	if (idx < 0)
+		return fail(ENOENT);
+	if (arch)
+		*arch = ak__arches.byvalue[idx].value;
+	return 0;
+}
+
+int ak_arch_at(size_t i, uint32_t *arch, const char **name)
+{
+	const struct ak__arch *a;
+
+	if (i >= ak__arches.n)
+		return fail(ENOENT);
+	a = &ak__arches.byvalue[ak__arches.byname[i].idx];
+	if (arch)
+		*arch = a->value;
+	if (name)
+		*name = ak__arches.pool + a->off;
+	return 0;
+}
+
+/* The syscall table of @arch, or NULL. */
+static const struct ak__table *syscalls_of(uint32_t arch)
+{
+	const struct ak__arch *a = arch_find(arch);
+
+	return a && a->syscalls >= 0 ? &ak__syscalls[a->syscalls] : NULL;
+}
+
+const char *ak_syscall_name(uint32_t arch, int nr)
+{
+	const struct ak__table *t = syscalls_of(arch);
+
+	return t ? table_name(t, nr) : NULL;
+}
+
+int ak_syscall_number(uint32_t arch, const char *name, size_t len)
+{
+	const struct ak__table *t = syscalls_of(arch);
+
+	if (!t)
+		return fail(ENOENT);
+	return table_number(t, name, len, FOLD_NONE);
+}
+
+int ak_syscall_limit(uint32_t arch)
+{
+	const struct ak__table *t = syscalls_of(arch);
+
+	if (!t)
+		return fail(ENOENT);
+	return (int)(t->base + t->count);
+}
+
+const char *ak_errno_name(int err)
+{
+	return table_name(&ak__errnos, err);
+}
+
+int ak_errno_number(const char *name, size_t len)
+{
+	return table_number(&ak__errnos, name, len, FOLD_NONE);
+}
+
+const char *ak_signal_name(int sig)
+{
+	return table_name(&ak__signals, sig);
+}
+
+int ak_signal_number(const char *name, size_t len)
+{
+	return table_number(&ak__signals, name, len, FOLD_NONE);
+}
