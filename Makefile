@@ -87,7 +87,7 @@ $(SHARED): $(LIB_SHOBJ) lib/libauditkit.map
 
 # Tools link the static library so that build/ binaries run without LD_LIBRARY_PATH.
 .SECONDEXPANSION:
-$(O)/%: $$(patsubst %.c,$(O)/obj/%.o,$$(wildcard tools/$$*/*.c)) $(TOOL_COMMON_SRC:%.c=$(O)/obj/%.o) $(STATIC)
+$(TOOL_BINS): $(O)/%: $$(addprefix $(O)/obj/,$$(subst .c,.o,$$(wildcard tools/$$*/*.c))) $(TOOL_COMMON_SRC:%.c=$(O)/obj/%.o) $(STATIC)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(AK_LDFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
