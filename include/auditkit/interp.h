@@ -22,7 +22,9 @@
  * position of the key's first occurrence.  Fields inside msg='...' are merged
  * into the same map; enriched (AK_F_ENRICHED) fields are never data.
  * The record-type specific pre-normalisations of spec §3.4 (AVC seresult and
- * seperms, LOGIN old/new, the "(hostname=" PAM form) are done here too.
+ * seperms, LOGIN old/new, the "(hostname=" PAM form) are the parser's
+ * (lib/records/record.c); here the seperms words are joined with ','.
+ * A msg field (msg='...' holding no pairs) is kept: go-libaudit drops it.
  *
  * Differences from go-libaudit (go-libaudit's value is always kept for every
  * key it produces; we only add):
@@ -51,11 +53,11 @@ struct ak_interp {
 	size_t nkv;
 	struct ak_str *tags; /* rule keys, in order */
 	size_t ntags;
-	/* go-libaudit's Data() error for this record (static string), else NULL.
-	 * The data above is still complete as far as it could be interpreted. */
+	/* go-libaudit's Data() error for this record, else NULL: the first one
+	 * go-libaudit would stop at ("exe key not found", "failed to find arg a3").
+	 * NUL-terminated; static or in the scratch block.  The data above is
+	 * still complete as far as it could be interpreted. */
 	const char *error;
-	/* The key the error is about ("exe", "a3", "saddr"...), or empty. */
-	struct ak_str error_key;
 };
 
 enum ak_interp_flag {

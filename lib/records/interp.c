@@ -1,0 +1,916 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * Interpretation: go-libaudit's AuditMessage.Data() and Tags() over a parsed
+ * record, without allocating.
+ *
+ * Three passes, all linear in the number of fields:
+ *  1. collect: every data field into an entry table, deduplicated through an
+ *     open-addressing hash of the keys (last value wins, first position kept);
+ *     keys the rules care about are classified on the way (known[]), so the
+ *     rules find them without hashing;
+ *  2. enrich: go-libaudit's rules, in its order (spec §3.5).  A rule deletes
+ *     by marking, adds derived keys (subj_user, family, result...) as
+ *     "followers" chained to the entry they come from, so they come out where
+ *     their source was;
+ *  3. emit: entries in order, each followed by its followers, into out->kv.
+ *
+ * The scratch block holds, in order: the entries, the hash slots, the output
+ * pairs, the tags, then the bytes of decoded values (which get the rest).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/audit.h>
+
+#include <auditkit/interp.h>
+#include <auditkit/tables.h>
+
+#include "records/interp-internal.h"
+
+/* User-space record types (libaudit.h, not the kernel UAPI). */
+#define T_USER_LOGIN 1112
+#define T_USER_CMD 1123
+
+/* Derived keys one record can add: subj 5 + obj 5 + result + saddr 5, with room. */
+#define MAX_DERIVED 24
+
+enum { E_QUOTED = 1, E_DEL = 2, E_FOLLOWER = 4, E_DONE = 8 /* value already decoded */ };
+
+struct ent {
+	struct ak_str key, val;
+	uint32_t flags;
+	uint32_t next; /* next follower, index + 1; 0 ends the chain */
+	uint32_t tail; /* on a chain's head: its last follower, index + 1 */
+	uint32_t head; /* on a follower: the head it follows, index + 1 */
+};
+
+enum {
+	K_AUID, K_OLD_AUID, K_SES, K_SUBJ, K_SUCCESS, K_RES, K_EXIT, K_KEY, K_CWD,
+	K_SIG, K_ARCH, K_SYSCALL, K_EXE, K_SADDR, K_PROCTITLE, K_CMD, K_DATA,
+	K_ARGC, K_OBJ, K_NAME, K_ACCT, K_SEPERMS, K_N
+};
+
+struct ctx {
+	const struct ak_rec *rec;
+	struct ent *e;
+	size_t ne, ecap;
+	uint32_t *slot; /* index + 1, 0 empty */
+	size_t mask;
+	char *b;
+	size_t bn, bcap;
+	int overflow;
+	int known[K_N]; /* entry index, -1 if absent */
+	const char *error;
+};
+
+static inline int keq(struct ak_str a, const char *s, size_t n)
+{
+	return a.n == n && memcmp(a.p, s, n) == 0;
+}
+
+#define KEQ(a, lit) keq((a), lit, sizeof(lit) - 1)
+
+/* The keys the rules use; -1 for any other. */
+static int classify(const char *k, size_t n)
+{
+#define C(lit, id)                                                   \
+	if (n == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0) \
+		return id
+	switch (n) {
+	case 3:
+		switch (k[0]) {
+		case 's': C("ses", K_SES); C("sig", K_SIG); break;
+		case 'r': C("res", K_RES); break;
+		case 'k': C("key", K_KEY); break;
+		case 'c': C("cwd", K_CWD); C("cmd", K_CMD); break;
+		case 'e': C("exe", K_EXE); break;
+		case 'o': C("obj", K_OBJ); break;
+		}
+		break;
+	case 4:
+		switch (k[0]) {
+		case 'a':
+			C("auid", K_AUID); C("arch", K_ARCH); C("argc", K_ARGC);
+			C("acct", K_ACCT); break;
+		case 's': C("subj", K_SUBJ); break;
+		case 'e': C("exit", K_EXIT); break;
+		case 'd': C("data", K_DATA); break;
+		case 'n': C("name", K_NAME); break;
+		}
+		break;
+	case 5: C("saddr", K_SADDR); break;
+	case 7: C("success", K_SUCCESS); C("syscall", K_SYSCALL); C("seperms", K_SEPERMS); break;
+	case 8: C("old-auid", K_OLD_AUID); break;
+	case 9: C("proctitle", K_PROCTITLE); break;
+	}
+	return -1;
+#undef C
+}
+
+static inline uint32_t khash(const char *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+/* The entry for @key, or -1; with @ins, the slot where it would go in *@ins. */
+static long find(struct ctx *c, const char *k, size_t n, uint32_t **ins)
+{
+	size_t i = khash(k, n) & c->mask;
+
+	for (;; i = (i + 1) & c->mask) {
+		uint32_t s = c->slot[i];
+
+		if (!s) {
+			if (ins)
+				*ins = &c->slot[i];
+			return -1;
+		}
+		if (keq(c->e[s - 1].key, k, n))
+			return (long)s - 1;
+	}
+}
+
+static long lookup(struct ctx *c, const char *k, size_t n)
+{
+	long i = find(c, k, n, NULL);
+
+	return i >= 0 && !(c->e[i].flags & E_DEL) ? i : -1;
+}
+
+/* Add or overwrite @key (collect pass); returns the entry index. */
+static size_t put(struct ctx *c, struct ak_str key, struct ak_str val, uint32_t flags)
+{
+	uint32_t *ins;
+	long i = find(c, key.p, key.n, &ins);
+
+	if (i >= 0) {
+		c->e[i].val = val;
+		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL)) | flags;
+		return (size_t)i;
+	}
+	struct ent *e = &c->e[c->ne];
+
+	e->key = key;
+	e->val = val;
+	e->flags = flags;
+	e->next = e->tail = e->head = 0;
+	*ins = (uint32_t)(c->ne + 1);
+	int k = classify(key.p, key.n);
+
+	if (k >= 0)
+		c->known[k] = (int)c->ne;
+	return c->ne++;
+}
+
+/* go-libaudit's fm.add(key, value) for a key derived from entry @from. */
+static void derive(struct ctx *c, size_t from, const char *key, size_t kn, struct ak_str val)
+{
+	uint32_t *ins;
+	long i = find(c, key, kn, &ins);
+
+	if (i >= 0) { /* overwrite, or revive a deleted key where it was */
+		c->e[i].val = val;
+		c->e[i].flags &= ~(uint32_t)(E_QUOTED | E_DEL);
+		return;
+	}
+	if (c->ne >= c->ecap) { /* cannot happen: MAX_DERIVED bounds the additions */
+		c->overflow = 1;
+		return;
+	}
+	size_t h = c->e[from].head ? c->e[from].head - 1 : from;
+	struct ent *e = &c->e[c->ne];
+
+	e->key.p = key;
+	e->key.n = kn;
+	e->val = val;
+	e->flags = E_FOLLOWER;
+	e->next = e->tail = 0;
+	e->head = (uint32_t)h + 1;
+	if (c->e[h].tail)
+		c->e[c->e[h].tail - 1].next = (uint32_t)c->ne + 1;
+	else
+		c->e[h].next = (uint32_t)c->ne + 1;
+	c->e[h].tail = (uint32_t)c->ne + 1;
+	*ins = (uint32_t)(c->ne + 1);
+	int k = classify(key, kn);
+
+	if (k >= 0)
+		c->known[k] = (int)c->ne;
+	c->ne++;
+}
+
+static inline struct ent *known(struct ctx *c, int k)
+{
+	int i = c->known[k];
+
+	return i >= 0 && !(c->e[i].flags & E_DEL) ? &c->e[i] : NULL;
+}
+
+static char *balloc(struct ctx *c, size_t n)
+{
+	if (c->bcap - c->bn < n) {
+		c->overflow = 1;
+		return NULL;
+	}
+	char *p = c->b + c->bn;
+
+	c->bn += n;
+	return p;
+}
+
+static void set_error(struct ctx *c, const char *msg)
+{
+	if (!c->error)
+		c->error = msg;
+}
+
+/* "prefix" + @s as the error (kept in the byte buffer). */
+static void set_error2(struct ctx *c, const char *prefix, const char *s, size_t n)
+{
+	size_t pn = strlen(prefix);
+	char *p;
+
+	if (c->error)
+		return;
+	p = balloc(c, pn + n + 1);
+	if (!p) {
+		c->error = prefix;
+		return;
+	}
+	memcpy(p, prefix, pn);
+	memcpy(p + pn, s, n);
+	p[pn + n] = '\0';
+	c->error = p;
+}
+
+/* go-libaudit's hexDecode(key): decode an unquoted upper-case hex value in place. */
+static void hex_value(struct ctx *c, struct ent *e, int mode)
+{
+	if (!e || (e->flags & E_QUOTED) || e->val.n < 2 || (e->val.n & 1))
+		return;
+	size_t save = c->bn;
+	char *p = balloc(c, e->val.n / 2);
+
+	if (!p)
+		return;
+	int n = ak__hex_decode(p, e->val.p, e->val.n, mode);
+
+	if (n < 0) { /* not hex: a plain string */
+		c->bn = save;
+		return;
+	}
+	c->bn = save + (size_t)n;
+	e->val.p = p;
+	e->val.n = (size_t)n;
+}
+
+/* Go's strconv.Atoi / ParseInt(s, 10, 64). */
+static int parse_dec(struct ak_str s, long long *out)
+{
+	size_t i = 0;
+	int neg = 0;
+	unsigned long long v = 0, lim = 9223372036854775807ull;
+
+	if (s.n && (s.p[0] == '-' || s.p[0] == '+'))
+		neg = s.p[i++] == '-';
+	if (i == s.n)
+		return -1;
+	for (; i < s.n; i++) {
+		unsigned d = (unsigned char)s.p[i] - '0';
+
+		if (d > 9 || v > (lim + neg - d) / 10)
+			return -1;
+		v = v * 10 + d;
+	}
+	*out = neg ? (long long)(0 - v) : (long long)v;
+	return 0;
+}
+
+/* Go's strconv.ParseInt(s, 16, 64). */
+static int parse_hex64(struct ak_str s, long long *out)
+{
+	size_t i = 0;
+	int neg = 0;
+	unsigned long long v = 0, lim = 9223372036854775807ull;
+
+	if (s.n && (s.p[0] == '-' || s.p[0] == '+'))
+		neg = s.p[i++] == '-';
+	if (i == s.n)
+		return -1;
+	for (; i < s.n; i++) {
+		char ch = s.p[i];
+		unsigned d;
+
+		if (ch >= '0' && ch <= '9')
+			d = (unsigned)(ch - '0');
+		else if (ch >= 'a' && ch <= 'f')
+			d = (unsigned)(ch - 'a' + 10);
+		else if (ch >= 'A' && ch <= 'F')
+			d = (unsigned)(ch - 'A' + 10);
+		else
+			return -1;
+		if (v > (lim + neg - d) / 16)
+			return -1;
+		v = v * 16 + d;
+	}
+	*out = neg ? (long long)(0 - v) : (long long)v;
+	return 0;
+}
+
+int ak_ctx_split(struct ak_str parts[5], const char *s, size_t n)
+{
+	int np = 0;
+	size_t start = 0;
+
+	for (size_t i = 0; i < n && np < 4; i++) {
+		if (s[i] == ':') {
+			parts[np].p = s + start;
+			parts[np++].n = i - start;
+			start = i + 1;
+		}
+	}
+	parts[np].p = s + start;
+	parts[np++].n = n - start;
+	return np;
+}
+
+const char *ak_arch_text(uint32_t arch, char *buf, size_t cap)
+{
+	static const char hx[] = "0123456789abcdef";
+	const char *name = ak_arch_name(arch);
+	char tmp[8];
+	size_t n = 0, t = 0;
+
+	if (name)
+		return name;
+	if (!buf || cap < 20)
+		return "unknown";
+	do {
+		tmp[t++] = hx[arch & 15];
+		arch >>= 4;
+	} while (arch);
+	memcpy(buf, "unknown[", 8);
+	n = 8;
+	while (t)
+		buf[n++] = tmp[--t];
+	buf[n++] = ']';
+	buf[n] = '\0';
+	return buf;
+}
+
+static const char *const ctx_suffix[2][5] = {
+	{ "subj_user", "subj_role", "subj_domain", "subj_level", "subj_category" },
+	{ "obj_user", "obj_role", "obj_domain", "obj_level", "obj_category" },
+};
+
+/* parseSELinuxContext: subj/obj into _user, _role, _domain, _level, _category. */
+static void split_context(struct ctx *c, int k, int which)
+{
+	struct ent *e = known(c, k);
+	struct ak_str parts[5];
+
+	if (!e)
+		return;
+	size_t idx = (size_t)(e - c->e);
+	int np = ak_ctx_split(parts, e->val.p, e->val.n);
+
+	e->flags |= E_DEL;
+	for (int i = 0; i < np; i++)
+		derive(c, idx, ctx_suffix[which][i], strlen(ctx_suffix[which][i]), parts[i]);
+}
+
+static void unset_id(struct ctx *c, int k)
+{
+	struct ent *e = known(c, k);
+
+	if (e && (KEQ(e->val, "4294967295") || KEQ(e->val, "-1")))
+		e->val = AK_STR_LIT("unset");
+}
+
+/* success (syscalls) or else res (user space) -> result=success|fail. */
+static void result(struct ctx *c)
+{
+	struct ent *e = known(c, K_SUCCESS);
+
+	if (!e)
+		e = known(c, K_RES);
+	if (!e)
+		return;
+	struct ak_str v = e->val;
+	int ok = (v.n == 3 && (v.p[0] | 0x20) == 'y' && (v.p[1] | 0x20) == 'e' &&
+		  (v.p[2] | 0x20) == 's') ||
+		 (v.n == 1 && v.p[0] == '1') ||
+		 (v.n >= 3 && (v.p[0] | 0x20) == 's' && (v.p[1] | 0x20) == 'u' &&
+		  (v.p[2] | 0x20) == 'c');
+
+	e->flags |= E_DEL;
+	derive(c, (size_t)(e - c->e), "result", 6,
+	       ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"));
+}
+
+static void exit_name(struct ctx *c)
+{
+	struct ent *e = known(c, K_EXIT);
+	long long v;
+	const char *name;
+
+	if (!e || parse_dec(e->val, &v) < 0 || v >= 0 || v < -2147483647)
+		return;
+	name = ak_errno_name((int)-v);
+	if (name)
+		e->val = (struct ak_str){ name, strlen(name) };
+}
+
+/* The rule key(s) become tags: hex "a\001b" (several keys), or "key=net", or "net". */
+static int tags(struct ctx *c, struct ak_interp *out, struct ak_str *tg, size_t tcap)
+{
+	struct ent *e = known(c, K_KEY);
+
+	out->ntags = 0;
+	if (!e)
+		return 0;
+	e->flags |= E_DEL;
+	if (!(e->flags & E_QUOTED) && ak_hex_is_upper(e->val.p, e->val.n)) {
+		char *p = balloc(c, e->val.n / 2);
+
+		if (!p)
+			return -ERANGE;
+		int n = ak__hex_decode(p, e->val.p, e->val.n, AK_HEX_NUL_KEEP);
+		size_t start = 0;
+
+		for (size_t i = 0; i <= (size_t)n; i++) {
+			if (i == (size_t)n || p[i] == 0x01) {
+				if (out->ntags >= tcap)
+					return -ERANGE;
+				tg[out->ntags].p = p + start;
+				tg[out->ntags++].n = i - start;
+				start = i + 1;
+			}
+		}
+		return 0;
+	}
+	if (!tcap)
+		return -ERANGE;
+	const char *eq = memchr(e->val.p, '=', e->val.n);
+
+	if (eq) {
+		tg[0].p = eq + 1;
+		tg[0].n = e->val.n - (size_t)(eq + 1 - e->val.p);
+	} else {
+		tg[0] = e->val;
+	}
+	out->ntags = 1;
+	return 0;
+}
+
+/* The decoded seperms list "read write" -> "read,write" (go-libaudit's strings.Fields + Join). */
+static void seperms(struct ctx *c)
+{
+	struct ent *e = known(c, K_SEPERMS);
+
+	if (!e || !memchr(e->val.p, ' ', e->val.n))
+		return;
+	char *p = balloc(c, e->val.n);
+	size_t n = 0;
+
+	if (!p)
+		return;
+	for (size_t i = 0; i < e->val.n;) {
+		while (i < e->val.n && (e->val.p[i] == ' ' || e->val.p[i] == '\t'))
+			i++;
+		if (i == e->val.n)
+			break;
+		if (n)
+			p[n++] = ',';
+		while (i < e->val.n && e->val.p[i] != ' ' && e->val.p[i] != '\t')
+			p[n++] = e->val.p[i++];
+	}
+	e->val.p = p;
+	e->val.n = n;
+}
+
+static void syscall_rules(struct ctx *c, int seccomp)
+{
+	struct ent *e;
+	long long v, arch = -1;
+
+	if (seccomp) {
+		e = known(c, K_SIG);
+		if (!e) {
+			set_error(c, "sig key not found");
+		} else if (parse_dec(e->val, &v) < 0) {
+			set_error(c, "failed to parse sig");
+		} else if (v >= 1 && v <= 31) { /* Go's unix.SignalName knows 1..31 */
+			const char *name = ak_signal_name((int)v);
+
+			if (name)
+				e->val = (struct ak_str){ name, strlen(name) };
+		}
+	}
+	e = known(c, K_ARCH);
+	if (!e) {
+		set_error(c, "arch key not found");
+	} else if (parse_hex64(e->val, &arch) < 0) {
+		set_error(c, "failed to parse arch");
+		arch = -1;
+	} else {
+		char *buf = balloc(c, 20);
+		const char *t = ak_arch_text((uint32_t)arch, buf, buf ? 20 : 0);
+
+		e->val = (struct ak_str){ t, strlen(t) };
+	}
+	e = known(c, K_SYSCALL);
+	if (!e) {
+		set_error(c, "syscall key not found");
+	} else if (parse_dec(e->val, &v) < 0) {
+		set_error(c, "failed to parse syscall");
+	} else if (arch >= 0 && v >= 0 && v <= 0x7fffffff) {
+		const char *name = ak_syscall_name((uint32_t)arch, (int)v);
+
+		if (name)
+			e->val = (struct ak_str){ name, strlen(name) };
+	}
+	e = known(c, K_EXE);
+	if (!e)
+		set_error(c, "exe key not found");
+	hex_value(c, e, AK_HEX_NUL_SPACE);
+}
+
+static const char *const sa_keys[] = { "family", "addr", "port", "flow", "path" };
+
+static void saddr(struct ctx *c)
+{
+	struct ent *e = known(c, K_SADDR);
+	struct ak_sockaddr sa;
+	const char *why;
+
+	if (!e) {
+		set_error(c, "saddr key not found");
+		return;
+	}
+	size_t need = 128 + e->val.n / 2;
+	char *buf = balloc(c, need);
+
+	if (!buf)
+		return;
+	if (ak_sockaddr_decode(&sa, e->val.p, e->val.n, buf, need, &why) < 0) {
+		set_error2(c, "failed to parse saddr: ", why, strlen(why));
+		return;
+	}
+	size_t idx = (size_t)(e - c->e);
+	const struct ak_str *v[] = { &sa.family, &sa.addr, &sa.port, &sa.flow, &sa.path };
+
+	/* netlink and unknown families keep saddr as it is (go-libaudit re-adds it) */
+	if (!sa.saddr.n)
+		e->flags |= E_DEL;
+	for (size_t i = 0; i < 5; i++)
+		if (v[i]->n || (i == 4 && sa.family.n == 4 && !memcmp(sa.family.p, "unix", 4)))
+			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i]);
+}
+
+/* "aN" (N decimal): the length of N's digits, else 0. */
+static size_t arg_index(struct ak_str k)
+{
+	if (k.n < 2 || k.p[0] != 'a')
+		return 0;
+	for (size_t i = 1; i < k.n; i++)
+		if (k.p[i] < '0' || k.p[i] > '9')
+			return 0;
+	return k.n - 1;
+}
+
+/*
+ * The kernel splits a long argument: a1_len=N a1[0]=... a1[1]=...  Each piece
+ * is hex or quoted on its own; rebuild a1 from them, in the place of a1[0].
+ */
+static void execve_join(struct ctx *c, size_t idx)
+{
+	struct ent *e = &c->e[idx];
+	const char *br = memchr(e->key.p, '[', e->key.n);
+	char kb[48];
+	size_t an = (size_t)(br - e->key.p), total = 0, n = 0;
+	int hexed = 0;
+
+	if (an + 24 > sizeof(kb) || lookup(c, e->key.p, an) >= 0)
+		return; /* aN itself is present: leave the pieces alone */
+	memcpy(kb, e->key.p, an);
+	kb[an] = '[';
+	/* pass 1: the pieces and their total size */
+	for (unsigned long m = 0;; m++) {
+		size_t kn = an + 1 + ak__utoa(kb + an + 1, m);
+		long j;
+
+		kb[kn++] = ']';
+		j = lookup(c, kb, kn);
+		if (j < 0)
+			break;
+		total += c->e[j].val.n;
+	}
+	char *p = balloc(c, total);
+
+	if (!p)
+		return;
+	for (unsigned long m = 0;; m++) {
+		size_t kn = an + 1 + ak__utoa(kb + an + 1, m);
+		long j;
+
+		kb[kn++] = ']';
+		j = lookup(c, kb, kn);
+		if (j < 0)
+			break;
+		struct ent *pc = &c->e[j];
+		int d = -1;
+
+		if (!(pc->flags & E_QUOTED))
+			d = ak__hex_decode(p + n, pc->val.p, pc->val.n, AK_HEX_NUL_KEEP);
+		if (d >= 0) {
+			n += (size_t)d;
+			hexed = 1;
+		} else {
+			memcpy(p + n, pc->val.p, pc->val.n);
+			n += pc->val.n;
+		}
+		if (m)
+			pc->flags |= E_DEL;
+	}
+	if (hexed) { /* hexToString: up to the first NUL */
+		const char *z = memchr(p, 0, n);
+
+		if (z)
+			n = (size_t)(z - p);
+	}
+	c->bn -= total - n;
+	/* a1[0] becomes a1, in place: its key is a prefix of the old one */
+	uint32_t *ins;
+
+	e->key.n = an;
+	e->val.p = p;
+	e->val.n = n;
+	e->flags = (e->flags & ~(uint32_t)E_QUOTED) | E_DONE;
+	if (find(c, e->key.p, an, &ins) < 0)
+		*ins = (uint32_t)idx + 1;
+}
+
+static void execve_rules(struct ctx *c)
+{
+	struct ent *e = known(c, K_ARGC);
+	long long argc = -1;
+	char kb[24];
+
+	/* split arguments first: a rebuilt aN counts as present */
+	for (size_t i = 0; i < c->ne; i++) {
+		struct ent *x = &c->e[i];
+
+		if (x->flags & E_DEL || x->key.n < 5 || x->key.p[0] != 'a' ||
+		    x->key.p[x->key.n - 1] != ']' || memcmp(x->key.p + x->key.n - 3, "[0]", 3))
+			continue;
+		struct ak_str base = { x->key.p, x->key.n - 3 };
+
+		if (arg_index(base))
+			execve_join(c, i);
+	}
+	for (size_t i = 0; i < c->ne; i++) {
+		struct ent *x = &c->e[i];
+
+		if (!(x->flags & (E_DEL | E_DONE | E_QUOTED)) && arg_index(x->key))
+			hex_value(c, x, AK_HEX_NUL_TRUNCATE);
+	}
+	if (!e) {
+		set_error(c, "argc key not found");
+		return;
+	}
+	if (parse_dec(e->val, &argc) < 0 || argc < 0 || argc > 4294967295ll ||
+	    e->val.p[0] == '-' || e->val.p[0] == '+') {
+		set_error(c, "failed to convert argc to number");
+		return;
+	}
+	kb[0] = 'a';
+	for (long long i = 0; i < argc; i++) {
+		size_t kn = 1 + ak__utoa(kb + 1, (unsigned long long)i);
+
+		if (lookup(c, kb, kn) < 0) {
+			set_error2(c, "failed to find arg ", kb, kn);
+			return;
+		}
+	}
+}
+
+static void enrich(struct ctx *c)
+{
+	uint32_t type = c->rec->type;
+
+	unset_id(c, K_AUID);
+	unset_id(c, K_OLD_AUID);
+	unset_id(c, K_SES);
+	split_context(c, K_SUBJ, 0);
+	result(c);
+	exit_name(c);
+	/* (rule 5, key -> tags, is done by the caller: it needs the tag array) */
+	hex_value(c, known(c, K_CWD), AK_HEX_NUL_SPACE);
+	switch (type) {
+	case AUDIT_SECCOMP:
+		syscall_rules(c, 1);
+		break;
+	case AUDIT_SYSCALL:
+		syscall_rules(c, 0);
+		break;
+	case AUDIT_SOCKADDR:
+		saddr(c);
+		break;
+	case AUDIT_PROCTITLE:
+		if (!known(c, K_PROCTITLE))
+			set_error(c, "proctitle key not found");
+		hex_value(c, known(c, K_PROCTITLE), AK_HEX_NUL_SPACE);
+		break;
+	case T_USER_CMD:
+		if (!known(c, K_CMD))
+			set_error(c, "cmd key not found");
+		hex_value(c, known(c, K_CMD), AK_HEX_NUL_SPACE);
+		break;
+	case AUDIT_TTY:
+	case AUDIT_USER_TTY:
+		if (!known(c, K_DATA))
+			set_error(c, "data key not found");
+		hex_value(c, known(c, K_DATA), AK_HEX_NUL_SPACE);
+		break;
+	case AUDIT_EXECVE:
+		execve_rules(c);
+		break;
+	case AUDIT_PATH:
+		split_context(c, K_OBJ, 1);
+		hex_value(c, known(c, K_NAME), AK_HEX_NUL_SPACE);
+		break;
+	case T_USER_LOGIN:
+		hex_value(c, known(c, K_ACCT), AK_HEX_NUL_SPACE);
+		break;
+	case AUDIT_AVC:
+		seperms(c);
+		break;
+	}
+}
+
+/* go-libaudit's strings.Trim(v, `'" `). */
+static inline struct ak_str trim(struct ak_str v)
+{
+	while (v.n && (v.p[0] == ' ' || v.p[0] == '"' || v.p[0] == '\''))
+		v.p++, v.n--;
+	while (v.n && (v.p[v.n - 1] == ' ' || v.p[v.n - 1] == '"' || v.p[v.n - 1] == '\''))
+		v.n--;
+	return v;
+}
+
+static inline int dropped(struct ak_str v)
+{
+	switch (v.n) {
+	case 0:
+		return 1;
+	case 1:
+		return v.p[0] == '?';
+	case 2:
+		return v.p[0] == '?' && v.p[1] == ',';
+	case 6:
+		return memcmp(v.p, "(null)", 6) == 0;
+	}
+	return 0;
+}
+
+struct layout {
+	size_t ecap, hsize, tcap, vbytes, fixed;
+};
+
+#define ALIGN(x) (((x) + 15) & ~(size_t)15)
+
+static void plan(const struct ak_rec *rec, struct layout *l)
+{
+	size_t nf = 0, vb = 0, kb = 0;
+
+	for (size_t i = 0; i < rec->nfields; i++) {
+		const struct ak_field *f = &rec->fields[i];
+
+		if (f->flags & AK_F_ENRICHED)
+			continue;
+		nf++;
+		vb += f->val.n;
+		if (f->key.n == 3 && !memcmp(f->key.p, "key", 3))
+			kb += f->val.n;
+	}
+	l->ecap = nf + MAX_DERIVED;
+	l->hsize = 64;
+	while (l->hsize < 3 * l->ecap)
+		l->hsize <<= 1;
+	l->tcap = kb / 2 + 2;
+	l->vbytes = vb;
+	l->fixed = 16 + ALIGN(l->ecap * sizeof(struct ent)) + ALIGN(l->hsize * sizeof(uint32_t)) +
+		   ALIGN(l->ecap * sizeof(struct ak_kv)) + ALIGN(l->tcap * sizeof(struct ak_str));
+}
+
+size_t ak_interp_scratch_size(const struct ak_rec *rec)
+{
+	struct layout l;
+
+	plan(rec, &l);
+	return l.fixed + l.vbytes + 256;
+}
+
+static int kvcmp(const void *a, const void *b)
+{
+	const struct ak_kv *x = a, *y = b;
+	size_t n = x->key.n < y->key.n ? x->key.n : y->key.n;
+	int r = memcmp(x->key.p, y->key.p, n);
+
+	return r ? r : (x->key.n > y->key.n) - (x->key.n < y->key.n);
+}
+
+int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scratch, size_t size,
+		     unsigned flags)
+{
+	struct ctx c;
+	struct layout l;
+	char *m = scratch;
+	struct ak_str *tg;
+	size_t nkv = 0;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	plan(rec, &l);
+	if (size < l.fixed) {
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	memset(&c, 0, sizeof(c));
+	c.rec = rec;
+	m += (16 - ((uintptr_t)m & 15)) & 15;
+	c.e = (struct ent *)m;
+	m += ALIGN(l.ecap * sizeof(struct ent));
+	c.ecap = l.ecap;
+	c.slot = (uint32_t *)m;
+	m += ALIGN(l.hsize * sizeof(uint32_t));
+	c.mask = l.hsize - 1;
+	out->kv = (struct ak_kv *)m;
+	m += ALIGN(l.ecap * sizeof(struct ak_kv));
+	tg = (struct ak_str *)m;
+	m += ALIGN(l.tcap * sizeof(struct ak_str));
+	c.b = m;
+	c.bcap = size - (size_t)(m - (char *)scratch);
+	memset(c.slot, 0, l.hsize * sizeof(uint32_t));
+	for (int k = 0; k < K_N; k++)
+		c.known[k] = -1;
+
+	/* 1. collect */
+	for (size_t i = 0; i < rec->nfields; i++) {
+		const struct ak_field *f = &rec->fields[i];
+
+		if (f->flags & AK_F_ENRICHED)
+			continue;
+		struct ak_str v = trim(f->val);
+
+		if (dropped(v) || !f->key.n)
+			continue;
+		put(&c, f->key, v, (f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) ? E_QUOTED : 0);
+	}
+
+	/* 2. enrich, in go-libaudit's order (tags are its rule 5: after exit, before cwd,
+	 * but no rule reads what another writes, so the order among them is free) */
+	enrich(&c);
+	ret = tags(&c, out, tg, l.tcap);
+	if (ret < 0 || c.overflow) {
+		memset(out, 0, sizeof(*out));
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	out->tags = out->ntags ? tg : NULL;
+
+	/* 3. emit */
+	for (size_t i = 0; i < c.ne; i++) {
+		const struct ent *e = &c.e[i];
+
+		if (e->flags & E_FOLLOWER)
+			continue;
+		if (!(e->flags & E_DEL))
+			out->kv[nkv++] = (struct ak_kv){ e->key, e->val };
+		for (uint32_t f = e->next; f; f = c.e[f - 1].next)
+			if (!(c.e[f - 1].flags & E_DEL))
+				out->kv[nkv++] = (struct ak_kv){ c.e[f - 1].key, c.e[f - 1].val };
+	}
+	out->nkv = nkv;
+	out->error = c.error;
+	if ((flags & AK_INTERP_SORTED) && nkv > 1)
+		qsort(out->kv, nkv, sizeof(*out->kv), kvcmp);
+	return nkv > 0x7fffffff ? 0x7fffffff : (int)nkv;
+}
+
+const struct ak_str *ak_interp_get(const struct ak_interp *ip, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (size_t i = 0; i < ip->nkv; i++)
+		if (keq(ip->kv[i].key, key, n))
+			return &ip->kv[i].val;
+	return NULL;
+}
