@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * auparse: audit.log lines in, one JSON object (or YAML document, or text
+ * line) per line out.  go-libaudit's cmd/auparse flags, JSON by default:
+ *
+ *	cat /var/log/audit/audit.log | auparse | jq .
+ *
+ * Exit status: 0 success (lines that could not be parsed are reported and
+ * still produce an object), 1 I/O failure, 2 usage error.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <auditkit.h>
+#include <auditkit/interp.h>
+
+#include "../common/flags.h"
+#include "../common/lineio.h"
+
+#define PROG "auparse"
+#define SYNOPSIS "[-in FILE] [-out FILE] [-format json|yaml|text] [-i] [-id] [FILE...]"
+#define LINE_MAX_BYTES ((size_t)64 << 20) /* longest line kept; longer ones are reported */
+#define IO_CHUNK ((size_t)1 << 20)
+
+enum fmt { F_JSON, F_YAML, F_TEXT };
+
+struct ctx {
+	enum fmt fmt;
+	unsigned raw;
+	struct akt_out out;
+	struct ak_field *fields;
+	size_t fcap;
+	void *scratch;
+	size_t scap;
+	const char *name; /* input name for messages */
+	unsigned long bad_lines;
+};
+
+typedef int (*fmt_fn)(struct ak_json *, const struct ak_rec *, const struct ak_fmt_opts *);
+
+static int oom(void)
+{
+	fprintf(stderr, PROG ": out of memory\n");
+	return -ENOMEM;
+}
+
+/* Format @rec into the output buffer, growing scratch and buffer as needed. */
+static int emit_record(struct ctx *c, const struct ak_rec *rec)
+{
+	static const fmt_fn fns[] = { ak_fmt_record_json, ak_fmt_record_yaml,
+				      ak_fmt_record_text };
+	struct ak_fmt_opts opts = { .flags = c->raw ? AK_FMT_RAW : 0 };
+
+	for (int tries = 0; tries < 8; tries++) {
+		struct ak_json w;
+		int ret;
+
+		opts.scratch = c->scratch;
+		opts.scratch_cap = c->scap;
+		ak_json_init(&w, c->out.buf + c->out.len, c->out.cap - c->out.len);
+		ret = fns[c->fmt](&w, rec, &opts);
+		if (ret == -ERANGE) {
+			size_t need = ak_interp_scratch_size(rec);
+			void *p;
+
+			if (need <= c->scap)
+				need = c->scap * 2;
+			p = realloc(c->scratch, need);
+			if (!p)
+				return oom();
+			c->scratch = p;
+			c->scap = need;
+			continue;
+		}
+		if (ret < 0)
+			return ret;
+		ret = ak_json_finish(&w);
+		if (ret >= 0) {
+			c->out.len += (size_t)ret;
+			return 0;
+		}
+		if (ret != -ERANGE)
+			return ret;
+		ret = akt_out_reserve(&c->out, ak_json_len(&w) + 1);
+		if (ret < 0)
+			return ret == -ENOMEM ? oom() : ret;
+	}
+	return -ERANGE;
+}
+
+static int emit_error(struct ctx *c, const char *line, size_t len, const char *msg,
+		      const struct ak_diag *diag)
+{
+	for (int tries = 0; tries < 3; tries++) {
+		struct ak_json w;
+		int ret;
+
+		ak_json_init(&w, c->out.buf + c->out.len, c->out.cap - c->out.len);
+		if (c->fmt == F_JSON)
+			ak_fmt_error_json(&w, line, len, msg, diag);
+		else if (c->fmt == F_YAML)
+			ak_fmt_error_yaml(&w, line, len, msg, diag);
+		else
+			ak_fmt_error_text(&w, line, len, msg, diag);
+		ret = ak_json_finish(&w);
+		if (ret >= 0) {
+			c->out.len += (size_t)ret;
+			return 0;
+		}
+		ret = akt_out_reserve(&c->out, ak_json_len(&w) + 1);
+		if (ret < 0)
+			return ret == -ENOMEM ? oom() : ret;
+	}
+	return -ERANGE;
+}
+
+/* Control bytes in a message to the terminal are shown as '?'. */
+static void report(struct ctx *c, uint64_t lineno, size_t col, const char *msg)
+{
+	char safe[160];
+	size_t i;
+
+	for (i = 0; msg[i] && i < sizeof(safe) - 1; i++)
+		safe[i] = (unsigned char)msg[i] < 0x20 ? '?' : msg[i];
+	safe[i] = '\0';
+	fprintf(stderr, PROG ": %s:%llu:%zu: %s\n", c->name, (unsigned long long)lineno, col,
+		safe);
+}
+
+static int do_line(struct ctx *c, const char *line, size_t len, uint64_t lineno)
+{
+	struct ak_rec rec;
+	int ret = ak_rec_parse_line(&rec, line, len, c->fields, c->fcap);
+
+	if (ret == -ERANGE) {
+		int n = ak_rec_parse_line(&rec, line, len, NULL, 0);
+		struct ak_field *f;
+
+		if (n < 0)
+			n = (int)c->fcap * 2;
+		f = realloc(c->fields, (size_t)n * sizeof(*f));
+		if (!f)
+			return oom();
+		c->fields = f;
+		c->fcap = (size_t)n;
+		ret = ak_rec_parse_line(&rec, line, len, c->fields, c->fcap);
+	}
+	if (ret < 0) {
+		if (rec.line.n == 0)
+			return 0; /* blank line: not a record */
+		c->bad_lines++;
+		report(c, lineno, rec.diag.pos + 1, rec.diag.msg ? rec.diag.msg : ak_strerror(ret));
+		return emit_error(c, rec.line.p, rec.line.n, rec.diag.msg, &rec.diag);
+	}
+	return emit_record(c, &rec);
+}
+
+static int run_fd(struct ctx *c, int fd)
+{
+	struct akt_lines r;
+	const char *line;
+	size_t len;
+	int ret;
+
+	if (akt_lines_init(&r, fd, IO_CHUNK, LINE_MAX_BYTES) < 0)
+		return oom();
+	r.flush = &c->out;
+	while ((ret = akt_lines_next(&r, &line, &len)) > 0) {
+		if (ret == AKT_LINE_TOO_LONG) {
+			static const char msg[] = "line longer than 64 MiB: skipped";
+
+			c->bad_lines++;
+			report(c, r.lineno, 1, msg);
+			ret = emit_error(c, line, len, msg, NULL);
+		} else {
+			ret = do_line(c, line, len, r.lineno);
+		}
+		if (ret < 0)
+			break;
+		if (c->out.err)
+			break;
+	}
+	if (ret < 0 && ret != -ENOMEM && !c->out.err)
+		fprintf(stderr, PROG ": %s: read error: %s\n", c->name, strerror(-ret));
+	akt_lines_free(&r);
+	return ret < 0 ? ret : 0;
+}
+
+static int run_path(struct ctx *c, const char *path)
+{
+	int fd, ret;
+
+	if (strcmp(path, "-") == 0) {
+		c->name = "<stdin>";
+		return run_fd(c, STDIN_FILENO);
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, PROG ": cannot open input %s: %s\n", path, strerror(errno));
+		return -errno;
+	}
+	c->name = path;
+	ret = run_fd(c, fd);
+	close(fd);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	const char *in = NULL, *out = "-", *format = "json";
+	int interpret = 0, resolve_ids = 1, raw = 0, optind = 0, ret = 0, fd;
+	struct ctx c = { 0 };
+	const struct akt_flag flags[] = {
+		{ "in", AKT_STRING, &in, "FILE", "input file (default \"-\": stdin)" },
+		{ "out", AKT_STRING, &out, "FILE", "output file (default \"-\": stdout)" },
+		{ "format", AKT_STRING, &format, "FMT", "output format: json (default), yaml or text" },
+		{ "i", AKT_BOOL, &interpret, NULL, "interpret: coalesce records into events (not available yet)" },
+		{ "id", AKT_BOOL, &resolve_ids, NULL, "with -i, resolve uid/gid to names (default true)" },
+		{ "raw", AKT_BOOL, &raw, NULL, "no interpretation: the fields as written" },
+	};
+	size_t nflags = sizeof(flags) / sizeof(flags[0]);
+
+	switch (akt_flags_parse(flags, nflags, argc, argv, &optind, PROG, SYNOPSIS)) {
+	case AKT_FLAGS_HELP:
+		printf("\nReads audit.log lines and writes one object per line (JSON Lines by default).\n"
+		       "Example: cat /var/log/audit/audit.log | " PROG " | jq .\n");
+		return 0;
+	case AKT_FLAGS_ERROR:
+		return 2;
+	}
+	if (strcmp(format, "json") == 0) {
+		c.fmt = F_JSON;
+	} else if (strcmp(format, "yaml") == 0) {
+		c.fmt = F_YAML;
+	} else if (strcmp(format, "text") == 0) {
+		c.fmt = F_TEXT;
+	} else {
+		fprintf(stderr, PROG ": unknown -format \"%s\" (want json, yaml or text)\n", format);
+		return 2;
+	}
+	if (interpret) {
+		fprintf(stderr, PROG ": -i (coalescing records into events) is not available yet "
+				"in this version; run without -i for one object per record\n");
+		return 2;
+	}
+	(void)resolve_ids;
+	if (in && optind < argc) {
+		fprintf(stderr, PROG ": give input files either with -in or as arguments, not both\n");
+		return 2;
+	}
+	c.raw = (unsigned)raw;
+	if (strcmp(out, "-") == 0) {
+		fd = STDOUT_FILENO;
+	} else {
+		fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			fprintf(stderr, PROG ": cannot open output %s: %s\n", out, strerror(errno));
+			return 1;
+		}
+	}
+	c.fcap = 256;
+	c.fields = malloc(c.fcap * sizeof(*c.fields));
+	c.scap = 64 << 10;
+	c.scratch = malloc(c.scap);
+	if (!c.fields || !c.scratch || akt_out_init(&c.out, fd, IO_CHUNK * 2) < 0) {
+		oom();
+		return 1;
+	}
+	if (optind < argc) {
+		for (int i = optind; i < argc && ret == 0; i++)
+			ret = run_path(&c, argv[i]);
+	} else {
+		ret = run_path(&c, in ? in : "-");
+	}
+	if (akt_out_flush(&c.out) < 0 || (fd != STDOUT_FILENO && close(fd) < 0 && !c.out.err))
+		c.out.err = c.out.err ? c.out.err : errno;
+	if (c.out.err) {
+		fprintf(stderr, PROG ": write error on %s: %s\n",
+			strcmp(out, "-") == 0 ? "<stdout>" : out, strerror(c.out.err));
+		ret = -1;
+	}
+	akt_out_free(&c.out);
+	free(c.fields);
+	free(c.scratch);
+	return ret < 0 ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Copyright (C) 2026 The auditkit authors */
+#ifndef AKT_LINEIO_H
+#define AKT_LINEIO_H
+
+/*
+ * Line input and buffered output for the tools, on read(2)/write(2).
+ *
+ * The reader hands out lines in place (no copy, no per-line allocation) from
+ * one buffer that grows only when a single line does not fit, up to @max
+ * bytes; a longer line is reported (AKT_LINE_TOO_LONG with its first bytes)
+ * and the rest of it skipped, so memory stays bounded whatever the input.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct akt_out;
+
+struct akt_lines {
+	int fd;
+	char *buf;
+	size_t cap, max;
+	size_t start, end, scan; /* unread data is buf[start, end); no '\n' in [start, scan) */
+	int eof, skipping;
+	uint64_t lineno;         /* 1-based number of the line last returned */
+	struct akt_out *flush;   /* flushed before each blocking read, if set */
+};
+
+enum {
+	AKT_LINE_EOF = 0,
+	AKT_LINE_OK = 1,
+	AKT_LINE_TOO_LONG = 2, /* *line is the first bytes; the rest is skipped */
+};
+
+int akt_lines_init(struct akt_lines *r, int fd, size_t initial, size_t max);
+/** Next line without its '\n'; AKT_LINE_* or -errno on a read error. */
+int akt_lines_next(struct akt_lines *r, const char **line, size_t *len);
+void akt_lines_free(struct akt_lines *r);
+
+struct akt_out {
+	int fd;
+	char *buf;
+	size_t cap, len;
+	int err; /* first write error (errno), sticky */
+};
+
+int akt_out_init(struct akt_out *o, int fd, size_t cap);
+/** Write out what is buffered; -errno on failure (also kept in o->err). */
+int akt_out_flush(struct akt_out *o);
+/** Make room for @n more bytes (flushing, then growing); -errno. */
+int akt_out_reserve(struct akt_out *o, size_t n);
+void akt_out_free(struct akt_out *o);
+
+#endif
