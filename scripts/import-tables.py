@@ -10,9 +10,10 @@ the sources and their licences.
 
   scripts/import-tables.py syscalls-ausyscall
         data/syscalls/<table>.txt from `ausyscall <arch> --dump` (Debian auditd)
-  scripts/import-tables.py syscalls-audit-userspace DIR [TABLE...]
-        data/syscalls/<table>.txt from DIR/lib/<table>_table.h (_S(nr, "name")),
-        DIR being an audit-userspace source tree
+  scripts/import-tables.py syscalls-tbl FILE [ABI,... [TABLE,...]]
+        add the entries of a kernel syscall table (arch/*/syscall*.tbl or
+        scripts/syscall.tbl format; ABIs default "common") whose numbers are
+        above auditd's range to data/syscalls/<table>.txt (default: all)
   scripts/import-tables.py msgtypes [EXTRA_HEADER...]
         data/msgtypes.txt from libaudit's own name table (libaudit.so.1,
         audit_msg_type_to_name), /usr/include/libaudit.h, the vendored
@@ -83,43 +84,68 @@ def dpkg_version(pkg):
         return '?'
 
 
+def read_syscalls(table):
+    """The committed data/syscalls/<table>.txt: {nr: (name, origin or None)}."""
+    path = os.path.join(DATA, 'syscalls', table + '.txt')
+    out = {}
+    if os.path.exists(path):
+        for line in open(path):
+            cols = line.split()
+            if len(cols) >= 2 and cols[0].isdigit():
+                out[int(cols[0])] = (cols[1], cols[2] if len(cols) > 2 else None)
+    return out
+
+
+def write_syscalls(table, entries, extra_header):
+    """entries: {nr: (name, origin)}; origin None for auditd's own entries."""
+    lines = []
+    for n in sorted(entries):
+        name, origin = entries[n]
+        lines.append('%d\t%s' % (n, name) + ('\t' + origin if origin else ''))
+    write('syscalls/%s.txt' % table,
+          ['syscalls for the %s table: number, name[, origin]' % table] + extra_header +
+          ['imported by scripts/import-tables.py (see data/README.md)'], lines)
+
+
 def syscalls_ausyscall():
     ver = dpkg_version('auditd')
     for arch, table in sorted(AUSYSCALL_TABLES.items()):
         out = subprocess.run(['ausyscall', arch, '--dump'], capture_output=True,
                              text=True, check=True)
-        lines = []
+        entries = {}
         for line in out.stdout.splitlines():
             m = re.fullmatch(r'(\d+)\s+(\w+)', line.strip())
             if m:
-                lines.append('%s\t%s' % (m.group(1), m.group(2)))
-        write('syscalls/%s.txt' % table,
-              ['syscalls for the %s table: number, name' % table,
-               'source: `ausyscall %s --dump`, Debian auditd %s' % (arch, ver),
-               'imported by scripts/import-tables.py syscalls-ausyscall'], lines)
+                entries[int(m.group(1))] = (m.group(2), None)
+        # Syscall numbers are never reused: keep what other sources added.
+        for n, (name, origin) in read_syscalls(table).items():
+            if n not in entries and origin:
+                entries[n] = (name, origin)
+        write_syscalls(table, entries,
+                       ['no origin: `ausyscall %s --dump`, Debian auditd %s' % (arch, ver),
+                        'origin linux-tbl: a kernel syscall table, for numbers auditd lacks'])
 
 
-def syscalls_audit_userspace(tree, tables):
-    libdir = os.path.join(tree, 'lib')
-    version = '?'
-    try:
-        version = subprocess.run(['git', '-C', tree, 'describe', '--tags', '--always'],
-                                 capture_output=True, text=True).stdout.strip() or '?'
-    except OSError:
-        pass
-    if not tables:
-        tables = sorted(f[:-len('_table.h')] for f in os.listdir(libdir)
-                        if f.endswith('_table.h') and f != 'uringop_table.h')
+def syscalls_tbl(path, abis, tables):
+    """Add the entries of a kernel syscall .tbl auditd's tables lack."""
+    add = {}
+    for line in open(path):
+        cols = line.split()
+        if len(cols) >= 3 and cols[0].isdigit() and cols[1] in abis:
+            add[int(cols[0])] = cols[2]
     for table in tables:
-        src = open(os.path.join(libdir, table + '_table.h')).read()
-        entries = [(int(n), s) for n, s in
-                   re.findall(r'_S\(\s*(\d+)\s*,\s*"(\w+)"\s*\)', src)]
-        entries.sort()
-        write('syscalls/%s.txt' % table,
-              ['syscalls for the %s table: number, name' % table,
-               'source: audit-userspace %s, lib/%s_table.h' % (version, table),
-               'imported by scripts/import-tables.py syscalls-audit-userspace'],
-              ['%d\t%s' % e for e in entries])
+        entries = read_syscalls(table)
+        if not entries:
+            sys.exit('no data/syscalls/%s.txt to add to' % table)
+        top = max(n for n, (_, origin) in entries.items() if origin is None)
+        for n, name in sorted(add.items()):
+            # Only above auditd's own range: below it, a gap is auditd's choice.
+            if n > top and n not in entries:
+                entries[n] = (name, 'linux-tbl')
+        write_syscalls(table, entries,
+                       ['no origin: `ausyscall <arch> --dump`, Debian auditd %s'
+                        % dpkg_version('auditd'),
+                        'origin linux-tbl: a kernel syscall table, for numbers auditd lacks'])
 
 
 def read_code(path):
@@ -278,8 +304,10 @@ def main(argv):
     cmd, args = argv[0], argv[1:]
     if cmd == 'syscalls-ausyscall':
         syscalls_ausyscall()
-    elif cmd == 'syscalls-audit-userspace' and args:
-        syscalls_audit_userspace(args[0], args[1:])
+    elif cmd == 'syscalls-tbl' and args:
+        abis = args[1].split(',') if len(args) > 1 else ['common']
+        tables = args[2].split(',') if len(args) > 2 else sorted(AUSYSCALL_TABLES.values())
+        syscalls_tbl(args[0], abis, tables)
     elif cmd == 'msgtypes':
         msgtypes(args)
     elif cmd == 'arches':

@@ -307,6 +307,25 @@ X(447, "memfd_secret")
 X(448, "process_mrelease")
 X(449, "futex_waitv")
 X(450, "set_mempolicy_home_node")
+X(451, "cachestat")
+X(452, "fchmodat2")
+X(453, "map_shadow_stack")
+X(454, "futex_wake")
+X(455, "futex_wait")
+X(456, "futex_requeue")
+X(457, "statmount")
+X(458, "listmount")
+X(459, "lsm_get_self_attr")
+X(460, "lsm_set_self_attr")
+X(461, "lsm_list_modules")
+X(462, "mseal")
+X(463, "setxattrat")
+X(464, "getxattrat")
+X(465, "listxattrat")
+X(466, "removexattrat")
+X(467, "open_tree_attr")
+X(468, "file_getattr")
+X(469, "file_setattr")
 /* S(member, nr): every name, sorted by name */
 S(x202, 202) /* accept */
 S(x242, 242) /* accept4 */
@@ -316,6 +335,7 @@ S(x171, 171) /* adjtimex */
 S(x200, 200) /* bind */
 S(x280, 280) /* bpf */
 S(x214, 214) /* brk */
+S(x451, 451) /* cachestat */
 S(x90, 90) /* capget */
 S(x91, 91) /* capset */
 S(x49, 49) /* chdir */
@@ -352,11 +372,14 @@ S(x263, 263) /* fanotify_mark */
 S(x50, 50) /* fchdir */
 S(x52, 52) /* fchmod */
 S(x53, 53) /* fchmodat */
+S(x452, 452) /* fchmodat2 */
 S(x55, 55) /* fchown */
 S(x54, 54) /* fchownat */
 S(x25, 25) /* fcntl */
 S(x83, 83) /* fdatasync */
 S(x10, 10) /* fgetxattr */
+S(x468, 468) /* file_getattr */
+S(x469, 469) /* file_setattr */
 S(x273, 273) /* finit_module */
 S(x13, 13) /* flistxattr */
 S(x32, 32) /* flock */
@@ -370,7 +393,10 @@ S(x44, 44) /* fstatfs */
 S(x82, 82) /* fsync */
 S(x46, 46) /* ftruncate */
 S(x98, 98) /* futex */
+S(x456, 456) /* futex_requeue */
+S(x455, 455) /* futex_wait */
 S(x449, 449) /* futex_waitv */
+S(x454, 454) /* futex_wake */
 S(x236, 236) /* get_mempolicy */
 S(x100, 100) /* get_robust_list */
 S(x168, 168) /* getcpu */
@@ -398,6 +424,7 @@ S(x178, 178) /* gettid */
 S(x169, 169) /* gettimeofday */
 S(x174, 174) /* getuid */
 S(x8, 8) /* getxattr */
+S(x464, 464) /* getxattrat */
 S(x105, 105) /* init_module */
 S(x27, 27) /* inotify_add_watch */
 S(x26, 26) /* inotify_init1 */
@@ -425,13 +452,19 @@ S(x446, 446) /* landlock_restrict_self */
 S(x9, 9) /* lgetxattr */
 S(x37, 37) /* linkat */
 S(x201, 201) /* listen */
+S(x458, 458) /* listmount */
 S(x11, 11) /* listxattr */
+S(x465, 465) /* listxattrat */
 S(x12, 12) /* llistxattr */
 S(x18, 18) /* lookup_dcookie */
 S(x15, 15) /* lremovexattr */
 S(x62, 62) /* lseek */
 S(x6, 6) /* lsetxattr */
+S(x459, 459) /* lsm_get_self_attr */
+S(x461, 461) /* lsm_list_modules */
+S(x460, 460) /* lsm_set_self_attr */
 S(x233, 233) /* madvise */
+S(x453, 453) /* map_shadow_stack */
 S(x235, 235) /* mbind */
 S(x283, 283) /* membarrier */
 S(x279, 279) /* memfd_create */
@@ -456,6 +489,7 @@ S(x183, 183) /* mq_timedreceive */
 S(x182, 182) /* mq_timedsend */
 S(x181, 181) /* mq_unlink */
 S(x216, 216) /* mremap */
+S(x462, 462) /* mseal */
 S(x187, 187) /* msgctl */
 S(x186, 186) /* msgget */
 S(x188, 188) /* msgrcv */
@@ -471,6 +505,7 @@ S(x79, 79) /* newfstatat */
 S(x42, 42) /* nfsservctl */
 S(x265, 265) /* open_by_handle_at */
 S(x428, 428) /* open_tree */
+S(x467, 467) /* open_tree_attr */
 S(x56, 56) /* openat */
 S(x437, 437) /* openat2 */
 S(x241, 241) /* perf_event_open */
@@ -510,6 +545,7 @@ S(x243, 243) /* recvmmsg */
 S(x212, 212) /* recvmsg */
 S(x234, 234) /* remap_file_pages */
 S(x14, 14) /* removexattr */
+S(x466, 466) /* removexattrat */
 S(x38, 38) /* renameat */
 S(x276, 276) /* renameat2 */
 S(x218, 218) /* request_key */
@@ -568,6 +604,7 @@ S(x208, 208) /* setsockopt */
 S(x170, 170) /* settimeofday */
 S(x146, 146) /* setuid */
 S(x5, 5) /* setxattr */
+S(x463, 463) /* setxattrat */
 S(x196, 196) /* shmat */
 S(x195, 195) /* shmctl */
 S(x197, 197) /* shmdt */
@@ -579,6 +616,7 @@ S(x198, 198) /* socket */
 S(x199, 199) /* socketpair */
 S(x76, 76) /* splice */
 S(x43, 43) /* statfs */
+S(x457, 457) /* statmount */
 S(x291, 291) /* statx */
 S(x225, 225) /* swapoff */
 S(x224, 224) /* swapon */

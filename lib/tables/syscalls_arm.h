@@ -413,6 +413,25 @@ X(446, "landlock_restrict_self")
 X(448, "process_mrelease")
 X(449, "futex_waitv")
 X(450, "set_mempolicy_home_node")
+X(451, "cachestat")
+X(452, "fchmodat2")
+X(453, "map_shadow_stack")
+X(454, "futex_wake")
+X(455, "futex_wait")
+X(456, "futex_requeue")
+X(457, "statmount")
+X(458, "listmount")
+X(459, "lsm_get_self_attr")
+X(460, "lsm_set_self_attr")
+X(461, "lsm_list_modules")
+X(462, "mseal")
+X(463, "setxattrat")
+X(464, "getxattrat")
+X(465, "listxattrat")
+X(466, "removexattrat")
+X(467, "open_tree_attr")
+X(468, "file_getattr")
+X(469, "file_setattr")
 /* S(member, nr): every name, sorted by name */
 S(x285, 285) /* accept */
 S(x366, 366) /* accept4 */
@@ -425,6 +444,7 @@ S(x134, 134) /* bdflush */
 S(x282, 282) /* bind */
 S(x386, 386) /* bpf */
 S(x45, 45) /* brk */
+S(x451, 451) /* cachestat */
 S(x184, 184) /* capget */
 S(x185, 185) /* capset */
 S(x12, 12) /* chdir */
@@ -473,6 +493,7 @@ S(x368, 368) /* fanotify_mark */
 S(x133, 133) /* fchdir */
 S(x94, 94) /* fchmod */
 S(x333, 333) /* fchmodat */
+S(x452, 452) /* fchmodat2 */
 S(x95, 95) /* fchown */
 S(x207, 207) /* fchown32 */
 S(x325, 325) /* fchownat */
@@ -480,6 +501,8 @@ S(x55, 55) /* fcntl */
 S(x221, 221) /* fcntl64 */
 S(x148, 148) /* fdatasync */
 S(x231, 231) /* fgetxattr */
+S(x468, 468) /* file_getattr */
+S(x469, 469) /* file_setattr */
 S(x379, 379) /* finit_module */
 S(x234, 234) /* flistxattr */
 S(x143, 143) /* flock */
@@ -499,8 +522,11 @@ S(x118, 118) /* fsync */
 S(x93, 93) /* ftruncate */
 S(x194, 194) /* ftruncate64 */
 S(x240, 240) /* futex */
+S(x456, 456) /* futex_requeue */
 S(x422, 422) /* futex_time64 */
+S(x455, 455) /* futex_wait */
 S(x449, 449) /* futex_waitv */
+S(x454, 454) /* futex_wake */
 S(x326, 326) /* futimesat */
 S(x320, 320) /* get_mempolicy */
 S(x339, 339) /* get_robust_list */
@@ -538,6 +564,7 @@ S(x78, 78) /* gettimeofday */
 S(x24, 24) /* getuid */
 S(x199, 199) /* getuid32 */
 S(x229, 229) /* getxattr */
+S(x464, 464) /* getxattrat */
 S(x128, 128) /* init_module */
 S(x317, 317) /* inotify_add_watch */
 S(x316, 316) /* inotify_init */
@@ -571,16 +598,22 @@ S(x230, 230) /* lgetxattr */
 S(x9, 9) /* link */
 S(x330, 330) /* linkat */
 S(x284, 284) /* listen */
+S(x458, 458) /* listmount */
 S(x232, 232) /* listxattr */
+S(x465, 465) /* listxattrat */
 S(x233, 233) /* llistxattr */
 S(x140, 140) /* llseek */
 S(x249, 249) /* lookup_dcookie */
 S(x236, 236) /* lremovexattr */
 S(x19, 19) /* lseek */
 S(x227, 227) /* lsetxattr */
+S(x459, 459) /* lsm_get_self_attr */
+S(x461, 461) /* lsm_list_modules */
+S(x460, 460) /* lsm_set_self_attr */
 S(x107, 107) /* lstat */
 S(x196, 196) /* lstat64 */
 S(x220, 220) /* madvise */
+S(x453, 453) /* map_shadow_stack */
 S(x319, 319) /* mbind */
 S(x389, 389) /* membarrier */
 S(x385, 385) /* memfd_create */
@@ -609,6 +642,7 @@ S(x276, 276) /* mq_timedsend */
 S(x418, 418) /* mq_timedsend_time64 */
 S(x275, 275) /* mq_unlink */
 S(x163, 163) /* mremap */
+S(x462, 462) /* mseal */
 S(x304, 304) /* msgctl */
 S(x303, 303) /* msgget */
 S(x302, 302) /* msgrcv */
@@ -625,6 +659,7 @@ S(x34, 34) /* nice */
 S(x5, 5) /* open */
 S(x371, 371) /* open_by_handle_at */
 S(x428, 428) /* open_tree */
+S(x467, 467) /* open_tree_attr */
 S(x322, 322) /* openat */
 S(x437, 437) /* openat2 */
 S(x29, 29) /* pause */
@@ -674,6 +709,7 @@ S(x417, 417) /* recvmmsg_time64 */
 S(x297, 297) /* recvmsg */
 S(x253, 253) /* remap_file_pages */
 S(x235, 235) /* removexattr */
+S(x466, 466) /* removexattrat */
 S(x38, 38) /* rename */
 S(x329, 329) /* renameat */
 S(x382, 382) /* renameat2 */
@@ -749,6 +785,7 @@ S(x79, 79) /* settimeofday */
 S(x23, 23) /* setuid */
 S(x213, 213) /* setuid32 */
 S(x226, 226) /* setxattr */
+S(x463, 463) /* setxattrat */
 S(x305, 305) /* shmat */
 S(x308, 308) /* shmctl */
 S(x306, 306) /* shmdt */
@@ -770,6 +807,7 @@ S(x106, 106) /* stat */
 S(x195, 195) /* stat64 */
 S(x99, 99) /* statfs */
 S(x266, 266) /* statfs64 */
+S(x457, 457) /* statmount */
 S(x397, 397) /* statx */
 S(x25, 25) /* stime */
 S(x115, 115) /* swapoff */

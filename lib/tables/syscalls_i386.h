@@ -441,6 +441,25 @@ X(447, "memfd_secret")
 X(448, "process_mrelease")
 X(449, "futex_waitv")
 X(450, "set_mempolicy_home_node")
+X(451, "cachestat")
+X(452, "fchmodat2")
+X(453, "map_shadow_stack")
+X(454, "futex_wake")
+X(455, "futex_wait")
+X(456, "futex_requeue")
+X(457, "statmount")
+X(458, "listmount")
+X(459, "lsm_get_self_attr")
+X(460, "lsm_set_self_attr")
+X(461, "lsm_list_modules")
+X(462, "mseal")
+X(463, "setxattrat")
+X(464, "getxattrat")
+X(465, "listxattrat")
+X(466, "removexattrat")
+X(467, "open_tree_attr")
+X(468, "file_getattr")
+X(469, "file_setattr")
 /* S(member, nr): every name, sorted by name */
 S(x140, 140) /* _llseek */
 S(x142, 142) /* _newselect */
@@ -458,6 +477,7 @@ S(x361, 361) /* bind */
 S(x357, 357) /* bpf */
 S(x17, 17) /* break */
 S(x45, 45) /* brk */
+S(x451, 451) /* cachestat */
 S(x184, 184) /* capget */
 S(x185, 185) /* capset */
 S(x12, 12) /* chdir */
@@ -509,6 +529,7 @@ S(x339, 339) /* fanotify_mark */
 S(x133, 133) /* fchdir */
 S(x94, 94) /* fchmod */
 S(x306, 306) /* fchmodat */
+S(x452, 452) /* fchmodat2 */
 S(x95, 95) /* fchown */
 S(x207, 207) /* fchown32 */
 S(x298, 298) /* fchownat */
@@ -516,6 +537,8 @@ S(x55, 55) /* fcntl */
 S(x221, 221) /* fcntl64 */
 S(x148, 148) /* fdatasync */
 S(x231, 231) /* fgetxattr */
+S(x468, 468) /* file_getattr */
+S(x469, 469) /* file_setattr */
 S(x350, 350) /* finit_module */
 S(x234, 234) /* flistxattr */
 S(x143, 143) /* flock */
@@ -536,8 +559,11 @@ S(x35, 35) /* ftime */
 S(x93, 93) /* ftruncate */
 S(x194, 194) /* ftruncate64 */
 S(x240, 240) /* futex */
+S(x456, 456) /* futex_requeue */
 S(x422, 422) /* futex_time64 */
+S(x455, 455) /* futex_wait */
 S(x449, 449) /* futex_waitv */
+S(x454, 454) /* futex_wake */
 S(x299, 299) /* futimesat */
 S(x130, 130) /* get_kernel_syms */
 S(x275, 275) /* get_mempolicy */
@@ -578,6 +604,7 @@ S(x78, 78) /* gettimeofday */
 S(x24, 24) /* getuid */
 S(x199, 199) /* getuid32 */
 S(x229, 229) /* getxattr */
+S(x464, 464) /* getxattrat */
 S(x32, 32) /* gtty */
 S(x112, 112) /* idle */
 S(x128, 128) /* init_module */
@@ -613,16 +640,22 @@ S(x230, 230) /* lgetxattr */
 S(x9, 9) /* link */
 S(x303, 303) /* linkat */
 S(x363, 363) /* listen */
+S(x458, 458) /* listmount */
 S(x232, 232) /* listxattr */
+S(x465, 465) /* listxattrat */
 S(x233, 233) /* llistxattr */
 S(x53, 53) /* lock */
 S(x253, 253) /* lookup_dcookie */
 S(x236, 236) /* lremovexattr */
 S(x19, 19) /* lseek */
 S(x227, 227) /* lsetxattr */
+S(x459, 459) /* lsm_get_self_attr */
+S(x461, 461) /* lsm_list_modules */
+S(x460, 460) /* lsm_set_self_attr */
 S(x107, 107) /* lstat */
 S(x196, 196) /* lstat64 */
 S(x219, 219) /* madvise */
+S(x453, 453) /* map_shadow_stack */
 S(x274, 274) /* mbind */
 S(x375, 375) /* membarrier */
 S(x356, 356) /* memfd_create */
@@ -654,6 +687,7 @@ S(x279, 279) /* mq_timedsend */
 S(x418, 418) /* mq_timedsend_time64 */
 S(x278, 278) /* mq_unlink */
 S(x163, 163) /* mremap */
+S(x462, 462) /* mseal */
 S(x402, 402) /* msgctl */
 S(x399, 399) /* msgget */
 S(x401, 401) /* msgrcv */
@@ -674,6 +708,7 @@ S(x109, 109) /* olduname */
 S(x5, 5) /* open */
 S(x342, 342) /* open_by_handle_at */
 S(x428, 428) /* open_tree */
+S(x467, 467) /* open_tree_attr */
 S(x295, 295) /* openat */
 S(x437, 437) /* openat2 */
 S(x29, 29) /* pause */
@@ -725,6 +760,7 @@ S(x417, 417) /* recvmmsg_time64 */
 S(x372, 372) /* recvmsg */
 S(x257, 257) /* remap_file_pages */
 S(x235, 235) /* removexattr */
+S(x466, 466) /* removexattrat */
 S(x38, 38) /* rename */
 S(x302, 302) /* renameat */
 S(x353, 353) /* renameat2 */
@@ -798,6 +834,7 @@ S(x79, 79) /* settimeofday */
 S(x23, 23) /* setuid */
 S(x213, 213) /* setuid32 */
 S(x226, 226) /* setxattr */
+S(x463, 463) /* setxattrat */
 S(x68, 68) /* sgetmask */
 S(x397, 397) /* shmat */
 S(x396, 396) /* shmctl */
@@ -822,6 +859,7 @@ S(x106, 106) /* stat */
 S(x195, 195) /* stat64 */
 S(x99, 99) /* statfs */
 S(x268, 268) /* statfs64 */
+S(x457, 457) /* statmount */
 S(x383, 383) /* statx */
 S(x25, 25) /* stime */
 S(x31, 31) /* stty */

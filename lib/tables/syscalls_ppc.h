@@ -427,6 +427,25 @@ X(446, "landlock_restrict_self")
 X(448, "process_mrelease")
 X(449, "futex_waitv")
 X(450, "set_mempolicy_home_node")
+X(451, "cachestat")
+X(452, "fchmodat2")
+X(453, "map_shadow_stack")
+X(454, "futex_wake")
+X(455, "futex_wait")
+X(456, "futex_requeue")
+X(457, "statmount")
+X(458, "listmount")
+X(459, "lsm_get_self_attr")
+X(460, "lsm_set_self_attr")
+X(461, "lsm_list_modules")
+X(462, "mseal")
+X(463, "setxattrat")
+X(464, "getxattrat")
+X(465, "listxattrat")
+X(466, "removexattrat")
+X(467, "open_tree_attr")
+X(468, "file_getattr")
+X(469, "file_setattr")
 /* S(member, nr): every name, sorted by name */
 S(x140, 140) /* _llseek */
 S(x142, 142) /* _newselect */
@@ -444,6 +463,7 @@ S(x327, 327) /* bind */
 S(x361, 361) /* bpf */
 S(x17, 17) /* break */
 S(x45, 45) /* brk */
+S(x451, 451) /* cachestat */
 S(x183, 183) /* capget */
 S(x184, 184) /* capset */
 S(x12, 12) /* chdir */
@@ -494,12 +514,15 @@ S(x324, 324) /* fanotify_mark */
 S(x133, 133) /* fchdir */
 S(x94, 94) /* fchmod */
 S(x297, 297) /* fchmodat */
+S(x452, 452) /* fchmodat2 */
 S(x95, 95) /* fchown */
 S(x289, 289) /* fchownat */
 S(x55, 55) /* fcntl */
 S(x204, 204) /* fcntl64 */
 S(x148, 148) /* fdatasync */
 S(x214, 214) /* fgetxattr */
+S(x468, 468) /* file_getattr */
+S(x469, 469) /* file_setattr */
 S(x353, 353) /* finit_module */
 S(x217, 217) /* flistxattr */
 S(x143, 143) /* flock */
@@ -520,8 +543,11 @@ S(x35, 35) /* ftime */
 S(x93, 93) /* ftruncate */
 S(x194, 194) /* ftruncate64 */
 S(x221, 221) /* futex */
+S(x456, 456) /* futex_requeue */
 S(x422, 422) /* futex_time64 */
+S(x455, 455) /* futex_wait */
 S(x449, 449) /* futex_waitv */
+S(x454, 454) /* futex_wake */
 S(x290, 290) /* futimesat */
 S(x130, 130) /* get_kernel_syms */
 S(x299, 299) /* get_robust_list */
@@ -553,6 +579,7 @@ S(x207, 207) /* gettid */
 S(x78, 78) /* gettimeofday */
 S(x24, 24) /* getuid */
 S(x212, 212) /* getxattr */
+S(x464, 464) /* getxattrat */
 S(x32, 32) /* gtty */
 S(x112, 112) /* idle */
 S(x128, 128) /* init_module */
@@ -589,16 +616,22 @@ S(x213, 213) /* lgetxattr */
 S(x9, 9) /* link */
 S(x294, 294) /* linkat */
 S(x329, 329) /* listen */
+S(x458, 458) /* listmount */
 S(x215, 215) /* listxattr */
+S(x465, 465) /* listxattrat */
 S(x216, 216) /* llistxattr */
 S(x53, 53) /* lock */
 S(x235, 235) /* lookup_dcookie */
 S(x219, 219) /* lremovexattr */
 S(x19, 19) /* lseek */
 S(x210, 210) /* lsetxattr */
+S(x459, 459) /* lsm_get_self_attr */
+S(x461, 461) /* lsm_list_modules */
+S(x460, 460) /* lsm_set_self_attr */
 S(x107, 107) /* lstat */
 S(x196, 196) /* lstat64 */
 S(x205, 205) /* madvise */
+S(x453, 453) /* map_shadow_stack */
 S(x365, 365) /* membarrier */
 S(x360, 360) /* memfd_create */
 S(x206, 206) /* mincore */
@@ -627,6 +660,7 @@ S(x264, 264) /* mq_timedsend */
 S(x418, 418) /* mq_timedsend_time64 */
 S(x263, 263) /* mq_unlink */
 S(x163, 163) /* mremap */
+S(x462, 462) /* mseal */
 S(x402, 402) /* msgctl */
 S(x399, 399) /* msgget */
 S(x401, 401) /* msgrcv */
@@ -648,6 +682,7 @@ S(x109, 109) /* olduname */
 S(x5, 5) /* open */
 S(x346, 346) /* open_by_handle_at */
 S(x428, 428) /* open_tree */
+S(x467, 467) /* open_tree_attr */
 S(x286, 286) /* openat */
 S(x437, 437) /* openat2 */
 S(x29, 29) /* pause */
@@ -703,6 +738,7 @@ S(x417, 417) /* recvmmsg_time64 */
 S(x342, 342) /* recvmsg */
 S(x239, 239) /* remap_file_pages */
 S(x218, 218) /* removexattr */
+S(x466, 466) /* removexattrat */
 S(x38, 38) /* rename */
 S(x293, 293) /* renameat */
 S(x357, 357) /* renameat2 */
@@ -767,6 +803,7 @@ S(x339, 339) /* setsockopt */
 S(x79, 79) /* settimeofday */
 S(x23, 23) /* setuid */
 S(x209, 209) /* setxattr */
+S(x463, 463) /* setxattrat */
 S(x68, 68) /* sgetmask */
 S(x397, 397) /* shmat */
 S(x396, 396) /* shmctl */
@@ -793,6 +830,7 @@ S(x106, 106) /* stat */
 S(x195, 195) /* stat64 */
 S(x99, 99) /* statfs */
 S(x252, 252) /* statfs64 */
+S(x457, 457) /* statmount */
 S(x383, 383) /* statx */
 S(x25, 25) /* stime */
 S(x31, 31) /* stty */

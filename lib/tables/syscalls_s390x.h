@@ -349,6 +349,25 @@ X(446, "landlock_restrict_self")
 X(448, "process_mrelease")
 X(449, "futex_waitv")
 X(450, "set_mempolicy_home_node")
+X(451, "cachestat")
+X(452, "fchmodat2")
+X(453, "map_shadow_stack")
+X(454, "futex_wake")
+X(455, "futex_wait")
+X(456, "futex_requeue")
+X(457, "statmount")
+X(458, "listmount")
+X(459, "lsm_get_self_attr")
+X(460, "lsm_set_self_attr")
+X(461, "lsm_list_modules")
+X(462, "mseal")
+X(463, "setxattrat")
+X(464, "getxattrat")
+X(465, "listxattrat")
+X(466, "removexattrat")
+X(467, "open_tree_attr")
+X(468, "file_getattr")
+X(469, "file_setattr")
 /* S(member, nr): every name, sorted by name */
 S(x149, 149) /* _sysctl */
 S(x364, 364) /* accept4 */
@@ -362,6 +381,7 @@ S(x134, 134) /* bdflush */
 S(x361, 361) /* bind */
 S(x351, 351) /* bpf */
 S(x45, 45) /* brk */
+S(x451, 451) /* cachestat */
 S(x184, 184) /* capget */
 S(x185, 185) /* capset */
 S(x12, 12) /* chdir */
@@ -406,11 +426,14 @@ S(x333, 333) /* fanotify_mark */
 S(x133, 133) /* fchdir */
 S(x94, 94) /* fchmod */
 S(x299, 299) /* fchmodat */
+S(x452, 452) /* fchmodat2 */
 S(x207, 207) /* fchown */
 S(x291, 291) /* fchownat */
 S(x55, 55) /* fcntl */
 S(x148, 148) /* fdatasync */
 S(x229, 229) /* fgetxattr */
+S(x468, 468) /* file_getattr */
+S(x469, 469) /* file_setattr */
 S(x344, 344) /* finit_module */
 S(x232, 232) /* flistxattr */
 S(x143, 143) /* flock */
@@ -427,7 +450,10 @@ S(x266, 266) /* fstatfs64 */
 S(x118, 118) /* fsync */
 S(x93, 93) /* ftruncate */
 S(x238, 238) /* futex */
+S(x456, 456) /* futex_requeue */
+S(x455, 455) /* futex_wait */
 S(x449, 449) /* futex_waitv */
+S(x454, 454) /* futex_wake */
 S(x292, 292) /* futimesat */
 S(x130, 130) /* get_kernel_syms */
 S(x305, 305) /* get_robust_list */
@@ -458,6 +484,7 @@ S(x236, 236) /* gettid */
 S(x78, 78) /* gettimeofday */
 S(x199, 199) /* getuid */
 S(x227, 227) /* getxattr */
+S(x464, 464) /* getxattrat */
 S(x112, 112) /* idle */
 S(x128, 128) /* init_module */
 S(x285, 285) /* inotify_add_watch */
@@ -490,13 +517,19 @@ S(x228, 228) /* lgetxattr */
 S(x9, 9) /* link */
 S(x296, 296) /* linkat */
 S(x363, 363) /* listen */
+S(x458, 458) /* listmount */
 S(x230, 230) /* listxattr */
+S(x465, 465) /* listxattrat */
 S(x231, 231) /* llistxattr */
 S(x234, 234) /* lremovexattr */
 S(x19, 19) /* lseek */
 S(x225, 225) /* lsetxattr */
+S(x459, 459) /* lsm_get_self_attr */
+S(x461, 461) /* lsm_list_modules */
+S(x460, 460) /* lsm_set_self_attr */
 S(x107, 107) /* lstat */
 S(x219, 219) /* madvise */
+S(x453, 453) /* map_shadow_stack */
 S(x356, 356) /* membarrier */
 S(x350, 350) /* memfd_create */
 S(x218, 218) /* mincore */
@@ -519,6 +552,7 @@ S(x274, 274) /* mq_timedreceive */
 S(x273, 273) /* mq_timedsend */
 S(x272, 272) /* mq_unlink */
 S(x163, 163) /* mremap */
+S(x462, 462) /* mseal */
 S(x144, 144) /* msync */
 S(x151, 151) /* munlock */
 S(x153, 153) /* munlockall */
@@ -531,6 +565,7 @@ S(x34, 34) /* nice */
 S(x5, 5) /* open */
 S(x336, 336) /* open_by_handle_at */
 S(x428, 428) /* open_tree */
+S(x467, 467) /* open_tree_attr */
 S(x288, 288) /* openat */
 S(x437, 437) /* openat2 */
 S(x29, 29) /* pause */
@@ -577,6 +612,7 @@ S(x357, 357) /* recvmmsg */
 S(x372, 372) /* recvmsg */
 S(x267, 267) /* remap_file_pages */
 S(x233, 233) /* removexattr */
+S(x466, 466) /* removexattrat */
 S(x38, 38) /* rename */
 S(x295, 295) /* renameat */
 S(x347, 347) /* renameat2 */
@@ -636,6 +672,7 @@ S(x366, 366) /* setsockopt */
 S(x79, 79) /* settimeofday */
 S(x213, 213) /* setuid */
 S(x224, 224) /* setxattr */
+S(x463, 463) /* setxattrat */
 S(x373, 373) /* shutdown */
 S(x67, 67) /* sigaction */
 S(x186, 186) /* sigaltstack */
@@ -653,6 +690,7 @@ S(x306, 306) /* splice */
 S(x106, 106) /* stat */
 S(x99, 99) /* statfs */
 S(x265, 265) /* statfs64 */
+S(x457, 457) /* statmount */
 S(x379, 379) /* statx */
 S(x115, 115) /* swapoff */
 S(x87, 87) /* swapon */

@@ -363,6 +363,25 @@ X(447, "memfd_secret")
 X(448, "process_mrelease")
 X(449, "futex_waitv")
 X(450, "set_mempolicy_home_node")
+X(451, "cachestat")
+X(452, "fchmodat2")
+X(453, "map_shadow_stack")
+X(454, "futex_wake")
+X(455, "futex_wait")
+X(456, "futex_requeue")
+X(457, "statmount")
+X(458, "listmount")
+X(459, "lsm_get_self_attr")
+X(460, "lsm_set_self_attr")
+X(461, "lsm_list_modules")
+X(462, "mseal")
+X(463, "setxattrat")
+X(464, "getxattrat")
+X(465, "listxattrat")
+X(466, "removexattrat")
+X(467, "open_tree_attr")
+X(468, "file_getattr")
+X(469, "file_setattr")
 /* S(member, nr): every name, sorted by name */
 S(x156, 156) /* _sysctl */
 S(x43, 43) /* accept */
@@ -377,6 +396,7 @@ S(x158, 158) /* arch_prctl */
 S(x49, 49) /* bind */
 S(x321, 321) /* bpf */
 S(x12, 12) /* brk */
+S(x451, 451) /* cachestat */
 S(x125, 125) /* capget */
 S(x126, 126) /* capset */
 S(x80, 80) /* chdir */
@@ -423,11 +443,14 @@ S(x301, 301) /* fanotify_mark */
 S(x81, 81) /* fchdir */
 S(x91, 91) /* fchmod */
 S(x268, 268) /* fchmodat */
+S(x452, 452) /* fchmodat2 */
 S(x93, 93) /* fchown */
 S(x260, 260) /* fchownat */
 S(x72, 72) /* fcntl */
 S(x75, 75) /* fdatasync */
 S(x193, 193) /* fgetxattr */
+S(x468, 468) /* file_getattr */
+S(x469, 469) /* file_setattr */
 S(x313, 313) /* finit_module */
 S(x196, 196) /* flistxattr */
 S(x73, 73) /* flock */
@@ -443,7 +466,10 @@ S(x138, 138) /* fstatfs */
 S(x74, 74) /* fsync */
 S(x77, 77) /* ftruncate */
 S(x202, 202) /* futex */
+S(x456, 456) /* futex_requeue */
+S(x455, 455) /* futex_wait */
 S(x449, 449) /* futex_waitv */
+S(x454, 454) /* futex_wake */
 S(x261, 261) /* futimesat */
 S(x177, 177) /* get_kernel_syms */
 S(x239, 239) /* get_mempolicy */
@@ -477,6 +503,7 @@ S(x186, 186) /* gettid */
 S(x96, 96) /* gettimeofday */
 S(x102, 102) /* getuid */
 S(x191, 191) /* getxattr */
+S(x464, 464) /* getxattrat */
 S(x175, 175) /* init_module */
 S(x254, 254) /* inotify_add_watch */
 S(x253, 253) /* inotify_init */
@@ -509,14 +536,20 @@ S(x192, 192) /* lgetxattr */
 S(x86, 86) /* link */
 S(x265, 265) /* linkat */
 S(x50, 50) /* listen */
+S(x458, 458) /* listmount */
 S(x194, 194) /* listxattr */
+S(x465, 465) /* listxattrat */
 S(x195, 195) /* llistxattr */
 S(x212, 212) /* lookup_dcookie */
 S(x198, 198) /* lremovexattr */
 S(x8, 8) /* lseek */
 S(x189, 189) /* lsetxattr */
+S(x459, 459) /* lsm_get_self_attr */
+S(x461, 461) /* lsm_list_modules */
+S(x460, 460) /* lsm_set_self_attr */
 S(x6, 6) /* lstat */
 S(x28, 28) /* madvise */
+S(x453, 453) /* map_shadow_stack */
 S(x237, 237) /* mbind */
 S(x324, 324) /* membarrier */
 S(x319, 319) /* memfd_create */
@@ -544,6 +577,7 @@ S(x243, 243) /* mq_timedreceive */
 S(x242, 242) /* mq_timedsend */
 S(x241, 241) /* mq_unlink */
 S(x25, 25) /* mremap */
+S(x462, 462) /* mseal */
 S(x71, 71) /* msgctl */
 S(x68, 68) /* msgget */
 S(x70, 70) /* msgrcv */
@@ -559,6 +593,7 @@ S(x180, 180) /* nfsservctl */
 S(x2, 2) /* open */
 S(x304, 304) /* open_by_handle_at */
 S(x428, 428) /* open_tree */
+S(x467, 467) /* open_tree_attr */
 S(x257, 257) /* openat */
 S(x437, 437) /* openat2 */
 S(x34, 34) /* pause */
@@ -604,6 +639,7 @@ S(x299, 299) /* recvmmsg */
 S(x47, 47) /* recvmsg */
 S(x216, 216) /* remap_file_pages */
 S(x197, 197) /* removexattr */
+S(x466, 466) /* removexattrat */
 S(x82, 82) /* rename */
 S(x264, 264) /* renameat */
 S(x316, 316) /* renameat2 */
@@ -667,6 +703,7 @@ S(x54, 54) /* setsockopt */
 S(x164, 164) /* settimeofday */
 S(x105, 105) /* setuid */
 S(x188, 188) /* setxattr */
+S(x463, 463) /* setxattrat */
 S(x30, 30) /* shmat */
 S(x31, 31) /* shmctl */
 S(x67, 67) /* shmdt */
@@ -680,6 +717,7 @@ S(x53, 53) /* socketpair */
 S(x275, 275) /* splice */
 S(x4, 4) /* stat */
 S(x137, 137) /* statfs */
+S(x457, 457) /* statmount */
 S(x332, 332) /* statx */
 S(x168, 168) /* swapoff */
 S(x167, 167) /* swapon */

@@ -159,7 +159,7 @@ const struct ak__table ak__signals = {
 	.nbyname = 34,
 };
 
-/* syscalls/aarch64.txt: 306 names, 0 aliases, numbers 0..450 */
+/* syscalls/aarch64.txt: 325 names, 0 aliases, numbers 0..469 */
 static const struct sc_aarch64_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -180,7 +180,7 @@ static const struct sc_aarch64_pool {
 #undef S
 };
 
-static const uint16_t sc_aarch64_off[451] = {
+static const uint16_t sc_aarch64_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_aarch64_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -190,7 +190,7 @@ static const uint16_t sc_aarch64_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_aarch64_byname[306] = {
+static const struct ak__entry sc_aarch64_byname[325] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_aarch64_pool, m), (n) - 0 },
@@ -201,7 +201,7 @@ static const struct ak__entry sc_aarch64_byname[306] = {
 };
 
 
-/* syscalls/arm.txt: 412 names, 0 aliases, numbers 0..450 */
+/* syscalls/arm.txt: 431 names, 0 aliases, numbers 0..469 */
 static const struct sc_arm_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -222,7 +222,7 @@ static const struct sc_arm_pool {
 #undef S
 };
 
-static const uint16_t sc_arm_off[451] = {
+static const uint16_t sc_arm_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_arm_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -232,7 +232,7 @@ static const uint16_t sc_arm_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_arm_byname[412] = {
+static const struct ak__entry sc_arm_byname[431] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_arm_pool, m), (n) - 0 },
@@ -243,7 +243,7 @@ static const struct ak__entry sc_arm_byname[412] = {
 };
 
 
-/* syscalls/i386.txt: 440 names, 0 aliases, numbers 0..450 */
+/* syscalls/i386.txt: 459 names, 0 aliases, numbers 0..469 */
 static const struct sc_i386_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -264,7 +264,7 @@ static const struct sc_i386_pool {
 #undef S
 };
 
-static const uint16_t sc_i386_off[451] = {
+static const uint16_t sc_i386_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_i386_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -274,7 +274,7 @@ static const uint16_t sc_i386_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_i386_byname[440] = {
+static const struct ak__entry sc_i386_byname[459] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_i386_pool, m), (n) - 0 },
@@ -285,7 +285,7 @@ static const struct ak__entry sc_i386_byname[440] = {
 };
 
 
-/* syscalls/ppc.txt: 426 names, 0 aliases, numbers 1..450 */
+/* syscalls/ppc.txt: 445 names, 0 aliases, numbers 1..469 */
 static const struct sc_ppc_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -306,7 +306,7 @@ static const struct sc_ppc_pool {
 #undef S
 };
 
-static const uint16_t sc_ppc_off[451] = {
+static const uint16_t sc_ppc_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_ppc_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -316,7 +316,7 @@ static const uint16_t sc_ppc_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_ppc_byname[426] = {
+static const struct ak__entry sc_ppc_byname[445] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_ppc_pool, m), (n) - 0 },
@@ -327,7 +327,7 @@ static const struct ak__entry sc_ppc_byname[426] = {
 };
 
 
-/* syscalls/s390.txt: 382 names, 0 aliases, numbers 1..450 */
+/* syscalls/s390.txt: 401 names, 0 aliases, numbers 1..469 */
 static const struct sc_s390_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -348,7 +348,7 @@ static const struct sc_s390_pool {
 #undef S
 };
 
-static const uint16_t sc_s390_off[451] = {
+static const uint16_t sc_s390_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_s390_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -358,7 +358,7 @@ static const uint16_t sc_s390_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_s390_byname[382] = {
+static const struct ak__entry sc_s390_byname[401] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_s390_pool, m), (n) - 0 },
@@ -369,7 +369,7 @@ static const struct ak__entry sc_s390_byname[382] = {
 };
 
 
-/* syscalls/s390x.txt: 348 names, 0 aliases, numbers 1..450 */
+/* syscalls/s390x.txt: 367 names, 0 aliases, numbers 1..469 */
 static const struct sc_s390x_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -390,7 +390,7 @@ static const struct sc_s390x_pool {
 #undef S
 };
 
-static const uint16_t sc_s390x_off[451] = {
+static const uint16_t sc_s390x_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_s390x_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -400,7 +400,7 @@ static const uint16_t sc_s390x_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_s390x_byname[348] = {
+static const struct ak__entry sc_s390x_byname[367] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_s390x_pool, m), (n) - 0 },
@@ -411,7 +411,7 @@ static const struct ak__entry sc_s390x_byname[348] = {
 };
 
 
-/* syscalls/x86_64.txt: 362 names, 0 aliases, numbers 0..450 */
+/* syscalls/x86_64.txt: 381 names, 0 aliases, numbers 0..469 */
 static const struct sc_x86_64_pool {
 	char none[1];
 #define X(n, s) char x##n[sizeof(s)];
@@ -432,7 +432,7 @@ static const struct sc_x86_64_pool {
 #undef S
 };
 
-static const uint16_t sc_x86_64_off[451] = {
+static const uint16_t sc_x86_64_off[470] = {
 #define X(n, s) [(n) - 0] = offsetof(struct sc_x86_64_pool, x##n),
 #define A(i, n, s)
 #define S(m, n)
@@ -442,7 +442,7 @@ static const uint16_t sc_x86_64_off[451] = {
 #undef S
 };
 
-static const struct ak__entry sc_x86_64_byname[362] = {
+static const struct ak__entry sc_x86_64_byname[381] = {
 #define X(n, s)
 #define A(i, n, s)
 #define S(m, n) { offsetof(struct sc_x86_64_pool, m), (n) - 0 },
@@ -459,56 +459,56 @@ const struct ak__table ak__syscalls[AK__NSYSCALL_TABLES] = {
 		.off = sc_aarch64_off,
 		.byname = sc_aarch64_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 306,
+		.count = 470,
+		.nbyname = 325,
 	},
 	[1] = {
 		.pool = (const char *)&sc_arm_pool,
 		.off = sc_arm_off,
 		.byname = sc_arm_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 412,
+		.count = 470,
+		.nbyname = 431,
 	},
 	[2] = {
 		.pool = (const char *)&sc_i386_pool,
 		.off = sc_i386_off,
 		.byname = sc_i386_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 440,
+		.count = 470,
+		.nbyname = 459,
 	},
 	[3] = {
 		.pool = (const char *)&sc_ppc_pool,
 		.off = sc_ppc_off,
 		.byname = sc_ppc_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 426,
+		.count = 470,
+		.nbyname = 445,
 	},
 	[4] = {
 		.pool = (const char *)&sc_s390_pool,
 		.off = sc_s390_off,
 		.byname = sc_s390_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 382,
+		.count = 470,
+		.nbyname = 401,
 	},
 	[5] = {
 		.pool = (const char *)&sc_s390x_pool,
 		.off = sc_s390x_off,
 		.byname = sc_s390x_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 348,
+		.count = 470,
+		.nbyname = 367,
 	},
 	[6] = {
 		.pool = (const char *)&sc_x86_64_pool,
 		.off = sc_x86_64_off,
 		.byname = sc_x86_64_byname,
 		.base = 0,
-		.count = 451,
-		.nbyname = 362,
+		.count = 470,
+		.nbyname = 381,
 	},
 };
 
