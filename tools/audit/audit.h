@@ -6,16 +6,21 @@
 /*
  * The `audit` tool: main.c dispatches to one function per subcommand.
  * Each takes the arguments after the subcommand name (argv[0] is the
- * subcommand itself, as for main) and returns the exit code:
- * 0 ok, 1 runtime failure, 2 usage error.
+ * subcommand's name, as for main, so akt_flags_parse() works on it) and
+ * returns the exit code: 0 ok, 1 runtime failure, 2 usage error.
  *
  *   audit [flags]            receive events       receive.c  audit_cmd_receive
  *   audit status [flags]     kernel status        status.c   audit_cmd_status
  *   audit set [flags]        change settings      set.c      audit_cmd_set
- *   audit rules [flags]      list/add/delete      rules.c    audit_cmd_rules (rules engineer)
+ *   audit rules [flags]      list/add/delete      rules.c    audit_cmd_rules (rules engineer;
+ *                                                 main.c has a weak stub until it lands)
+ *
+ * Option parsing: tools/common/flags.h (go-libaudit's -flag=value and GNU's --flag value).
  */
 
-#include <stdio.h>
+#include <auditkit.h>
+
+#define AUDIT_PROG "audit"
 
 int audit_cmd_receive(int argc, char **argv);
 int audit_cmd_status(int argc, char **argv);
@@ -23,22 +28,13 @@ int audit_cmd_set(int argc, char **argv);
 int audit_cmd_rules(int argc, char **argv);
 
 /*
- * Option parsing shared by the subcommands: accepts go-libaudit's spelling
- * (-flag, -flag=value, -flag value) and GNU spelling (--flag, --flag=value,
- * --flag value).  Returns the option's name (without dashes) in *name and its
- * "=value" part (or NULL) in *inline_val; returns 0 when argv[*i] is not an
- * option (or is "--", which is consumed), 1 when it is.
+ * Open the control connection: a unicast audit socket, or, when @kernel_fd
+ * is not NULL, the inherited descriptor it names (tests drive the tool from a
+ * fake kernel over a socketpair).  Prints the reason and returns NULL on failure.
  */
-int audit_opt_next(int argc, char **argv, int *i, const char **name, size_t *name_len,
-		   const char **inline_val);
-/* Does the option name equal @want? */
-int audit_opt_is(const char *name, size_t len, const char *want);
-/* The option's value: the inline part, or the next argument.  NULL + message on missing. */
-const char *audit_opt_value(int argc, char **argv, int *i, const char *name, size_t len,
-			    const char *inline_val);
-/* Parse an unsigned 32-bit number (decimal or 0x hex).  Returns 0 or -1 (message printed). */
-int audit_parse_u32(const char *opt, const char *s, unsigned *out);
+struct ak_nl *audit_open(const char *kernel_fd, unsigned flags);
 
-extern const char *audit_prog;
+/* Print "audit: WHAT: strerror" for a negative errno; returns 1 (the exit code). */
+int audit_fail(const char *what, int err);
 
 #endif

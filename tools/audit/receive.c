@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * audit (no subcommand): receive events from the kernel, like go-libaudit's
+ * cmd/audit.  Unicast: enable auditing if it is off, apply -rate and
+ * -backlog, register as the audit daemon.  -ro: join the read-only multicast
+ * group instead and change nothing.  Each record is printed as
+ * "type=NAME msg=audit(...): ..." (the audit.log shape, so auparse reads it)
+ * or as auparse's record JSON.
+ *
+ * On SIGINT/SIGTERM/SIGHUP: release the PID, write out what is still queued,
+ * print to stderr how many records came and how many were lost, exit 0.
+ * Signals are blocked except inside ppoll(), so a stop is never missed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "../common/flags.h"
+#include "../common/lineio.h"
+
+#define SYNOPSIS "[-format text|json] [-out FILE] [-ro] [-rate N] [-backlog N] [-diag FILE] [-d]"
+#define OUT_CHUNK ((size_t)1 << 20)
+#define LINE_CAP (64 + AK_NL_BUF_SIZE)
+
+enum fmt { F_TEXT, F_JSON };
+
+struct rx {
+	enum fmt fmt;
+	int debug;
+	struct akt_out out;
+	struct akt_out diag;
+	int diag_on;
+	char *line;               /* "type=NAME msg=..." for the JSON path */
+	struct ak_field *fields;
+	size_t fcap;
+	void *scratch;
+	size_t scap;
+	uint64_t records;
+	uint64_t loss_marks;      /* messages flagged AK_NL_MSG_LOSS */
+	time_t last_warn;
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static const char *type_name(uint16_t type, char *tmp, size_t cap)
+{
+	const char *n = ak_msgtype_name(type);
+
+	if (n)
+		return n;
+	snprintf(tmp, cap, "UNKNOWN[%u]", (unsigned)type);
+	return tmp;
+}
+
+/* Control characters only come from user-space messages the kernel did not escape. */
+static int needs_escape(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+static int emit_text(struct rx *c, const struct ak_nl_msg *m)
+{
+	char tmp[32];
+	const char *name = type_name(m->type, tmp, sizeof(tmp));
+	size_t nl = strlen(name), need = 5 + nl + 5 + m->len + 1;
+	int r;
+
+	if (!needs_escape(m->data, m->len)) {
+		if (c->out.cap - c->out.len < need && (r = akt_out_reserve(&c->out, need)) < 0)
+			return r;
+		char *p = c->out.buf + c->out.len;
+
+		memcpy(p, "type=", 5);
+		memcpy(p + 5, name, nl);
+		memcpy(p + 5 + nl, " msg=", 5);
+		memcpy(p + 10 + nl, m->data, m->len);
+		p[10 + nl + m->len] = '\n';
+		c->out.len += need;
+		return 0;
+	}
+	for (int tries = 0; tries < 3; tries++) {
+		struct ak_json w;
+
+		ak_json_init(&w, c->out.buf + c->out.len, c->out.cap - c->out.len);
+		ak_out_cstr(&w, "type=");
+		ak_out_cstr(&w, name);
+		ak_out_cstr(&w, " msg=");
+		ak_out_text_escaped(&w, m->data, m->len);
+		ak_out_bytes(&w, "\n", 1);
+		r = ak_json_finish(&w);
+		if (r >= 0) {
+			c->out.len += (size_t)r;
+			return 0;
+		}
+		if ((r = akt_out_reserve(&c->out, ak_json_len(&w) + 1)) < 0)
+			return r;
+	}
+	return -ERANGE;
+}
+
+/*
+ * JSON: format exactly what `audit -format=text | auparse` would, by parsing
+ * the text line itself.
+ */
+static int emit_json(struct rx *c, const struct ak_nl_msg *m)
+{
+	char tmp[32];
+	const char *name = type_name(m->type, tmp, sizeof(tmp));
+	size_t nl = strlen(name), len;
+	struct ak_rec rec;
+	struct ak_fmt_opts opts = { 0 };
+	int r;
+
+	len = 5 + nl + 5 + m->len;
+	if (len > LINE_CAP)
+		len = LINE_CAP;
+	memcpy(c->line, "type=", 5);
+	memcpy(c->line + 5, name, nl);
+	memcpy(c->line + 5 + nl, " msg=", 5);
+	memcpy(c->line + 10 + nl, m->data, len - 10 - nl);
+
+	r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
+	if (r == -ERANGE) {
+		int n = ak_rec_parse_line(&rec, c->line, len, NULL, 0);
+		struct ak_field *f;
+
+		if (n <= (int)c->fcap)
+			n = (int)c->fcap * 2;
+		f = realloc(c->fields, (size_t)n * sizeof(*f));
+		if (!f)
+			return -ENOMEM;
+		c->fields = f;
+		c->fcap = (size_t)n;
+		r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
+	}
+	for (int tries = 0; tries < 8; tries++) {
+		struct ak_json w;
+		int e;
+
+		ak_json_init(&w, c->out.buf + c->out.len, c->out.cap - c->out.len);
+		if (r < 0) {
+			ak_fmt_error_json(&w, c->line, len, rec.diag.msg ? rec.diag.msg : "bad record",
+					  &rec.diag);
+		} else {
+			opts.scratch = c->scratch;
+			opts.scratch_cap = c->scap;
+			e = ak_fmt_record_json(&w, &rec, &opts);
+			if (e == -ERANGE) {
+				size_t need = c->scap * 2;
+				void *p = realloc(c->scratch, need);
+
+				if (!p)
+					return -ENOMEM;
+				c->scratch = p;
+				c->scap = need;
+				continue;
+			}
+			if (e < 0)
+				return e;
+		}
+		e = ak_json_finish(&w);
+		if (e >= 0) {
+			c->out.len += (size_t)e;
+			return 0;
+		}
+		if (e != -ERANGE)
+			return e;
+		if ((e = akt_out_reserve(&c->out, ak_json_len(&w) + 1)) < 0)
+			return e;
+	}
+	return -ERANGE;
+}
+
+static void diag_tap(const void *dgram, size_t len, void *data)
+{
+	struct rx *c = data;
+
+	if (c->diag.cap - c->diag.len < len && akt_out_reserve(&c->diag, len) < 0)
+		return;
+	memcpy(c->diag.buf + c->diag.len, dgram, len);
+	c->diag.len += len;
+}
+
+static void warn_loss(struct rx *c, struct ak_nl *nl)
+{
+	struct ak_nl_stats st;
+	time_t now = time(NULL);
+
+	c->loss_marks++;
+	if (!c->debug && now == c->last_warn)
+		return;
+	c->last_warn = now;
+	ak_nl_get_stats(nl, &st);
+	fprintf(stderr, AUDIT_PROG ": warning: records were lost before this point "
+			"(ENOBUFS %llu, socket drops %llu, queue drops %llu)\n",
+		(unsigned long long)st.enobufs,
+		(unsigned long long)(st.socket_drops == UINT64_MAX ? 0 : st.socket_drops),
+		(unsigned long long)st.queue_dropped);
+}
+
+/* One message from ak_nl_recv: print it if it is a record go-libaudit prints. */
+static int handle(struct rx *c, struct ak_nl *nl, const struct ak_nl_msg *m)
+{
+	if (m->flags & AK_NL_MSG_LOSS)
+		warn_loss(c, nl);
+	if (m->type < AUDIT_FIRST_USER_MSG || m->type > AUDIT_LAST_USER_MSG2) {
+		if (c->debug)
+			fprintf(stderr, AUDIT_PROG ": ignoring message type=%u len=%zu\n",
+				(unsigned)m->type, m->len);
+		return 0;
+	}
+	c->records++;
+	return c->fmt == F_JSON ? emit_json(c, m) : emit_text(c, m);
+}
+
+static void print_status(const char *what, const struct audit_status *s)
+{
+	fprintf(stderr, AUDIT_PROG ": %s: enabled=%u failure=%u pid=%u rate_limit=%u "
+			"backlog_limit=%u lost=%u backlog=%u backlog_wait_time=%u\n",
+		what, s->enabled, s->failure, s->pid, s->rate_limit, s->backlog_limit, s->lost,
+		s->backlog, s->backlog_wait_time);
+}
+
+struct opts {
+	const char *format, *out, *diag, *kernel_fd;
+	unsigned long rate, backlog, rcvbuf, count;
+	int debug, immutable, confirm, ro;
+};
+
+/* Unicast set-up: go-libaudit's steps, each checked. */
+static int take_control(struct ak_nl *nl, const struct opts *o, const struct audit_status *s)
+{
+	int r;
+
+	if (s->enabled == 0) {
+		if (o->debug)
+			fprintf(stderr, AUDIT_PROG ": enabling auditing\n");
+		if ((r = ak_nl_set_enabled(nl, 1)) < 0)
+			return audit_fail("enable auditing", r);
+	}
+	if (s->rate_limit != o->rate && (r = ak_nl_set_rate_limit(nl, (uint32_t)o->rate)) < 0)
+		return audit_fail("set rate limit", r);
+	if (s->backlog_limit != o->backlog &&
+	    (r = ak_nl_set_backlog_limit(nl, (uint32_t)o->backlog)) < 0)
+		return audit_fail("set backlog limit", r);
+	if (o->immutable && s->enabled != 2 && (r = ak_nl_set_immutable(nl)) < 0)
+		return audit_fail("make the configuration immutable", r);
+	if (o->debug)
+		fprintf(stderr, AUDIT_PROG ": registering our PID (%d) as the audit daemon\n",
+			(int)getpid());
+	r = ak_nl_set_pid(nl, (uint32_t)getpid());
+	if (r == -EEXIST) {
+		struct audit_status now;
+
+		if (ak_nl_get_status(nl, &now) >= 0)
+			fprintf(stderr, AUDIT_PROG ": process %u is registered as the audit daemon; "
+					"stop it, or receive a copy with -ro\n", now.pid);
+		else
+			fprintf(stderr, AUDIT_PROG ": another process is registered as the audit "
+					"daemon; stop it, or receive a copy with -ro\n");
+		return 1;
+	}
+	if (r < 0)
+		return audit_fail("register as the audit daemon", r);
+	return 0;
+}
+
+/* Receive until a signal, -count, or an error.  Returns 0 or 1 (exit code). */
+static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigset_t *waitmask)
+{
+	char buf[AK_NL_BUF_SIZE] __attribute__((aligned(8)));
+	struct ak_nl_msg m;
+
+	while (!stop_signal) {
+		int r = ak_nl_recv(nl, buf, sizeof(buf), &m, AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
+
+		if (r == -EAGAIN) {
+			struct pollfd p = { .fd = ak_nl_fd(nl), .events = POLLIN };
+
+			/* Idle: push out what we have, then sleep with signals let in. */
+			if (akt_out_flush(&c->out) < 0 || (c->diag_on && akt_out_flush(&c->diag) < 0))
+				break;
+			if (ppoll(&p, 1, NULL, waitmask) < 0 && errno != EINTR)
+				return audit_fail("poll", -errno);
+			if (p.revents & (POLLERR | POLLHUP | POLLNVAL) && !(p.revents & POLLIN)) {
+				fprintf(stderr, AUDIT_PROG ": the audit socket was closed\n");
+				return 1;
+			}
+			continue;
+		}
+		if (r == -EINTR)
+			continue;
+		if (r < 0)
+			return audit_fail("receive", r);
+		if ((r = handle(c, nl, &m)) < 0)
+			return audit_fail("format record", r);
+		if (c->out.err || c->diag.err)
+			break;
+		if (o->count && c->records >= o->count)
+			return 0;
+	}
+	if (c->out.err || c->diag.err) {
+		fprintf(stderr, AUDIT_PROG ": write error: %s\n",
+			strerror(c->out.err ? c->out.err : c->diag.err));
+		return 1;
+	}
+	return 0;
+}
+
+/* After the stop: what the kernel already sent us is written, not dropped. */
+static void drain(struct rx *c, struct ak_nl *nl)
+{
+	char buf[AK_NL_BUF_SIZE] __attribute__((aligned(8)));
+	struct ak_nl_msg m;
+
+	for (int i = 0; i < 1000000; i++) {
+		if (ak_nl_recv(nl, buf, sizeof(buf), &m, AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS) <= 0)
+			break;
+		if (handle(c, nl, &m) < 0 || c->out.err)
+			break;
+	}
+}
+
+static int open_out(const char *path, int *fd)
+{
+	if (strcmp(path, "-") == 0) {
+		*fd = STDOUT_FILENO;
+		return 0;
+	}
+	*fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (*fd < 0) {
+		fprintf(stderr, AUDIT_PROG ": cannot open %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_flags(int argc, char **argv, struct opts *o)
+{
+	int optind = 0;
+	const struct akt_flag flags[] = {
+		{ "format", AKT_STRING, &o->format, "FMT", "text (audit.log lines, default) or json" },
+		{ "out", AKT_STRING, &o->out, "FILE", "output file (default \"-\": stdout)" },
+		{ "ro", AKT_BOOL, &o->ro, NULL, "read-only: receive a copy via multicast, change nothing" },
+		{ "rate", AKT_UINT, &o->rate, "N", "kernel rate limit, messages/s (default 0: none)" },
+		{ "backlog", AKT_UINT, &o->backlog, "N", "kernel backlog limit (default 8192)" },
+		{ "immutable", AKT_BOOL, &o->immutable, NULL,
+		  "make the kernel audit settings immutable until reboot (needs -confirm-immutable)" },
+		{ "confirm-immutable", AKT_BOOL, &o->confirm, NULL, "yes, really make them immutable" },
+		{ "diag", AKT_STRING, &o->diag, "FILE", "write every raw netlink datagram to FILE" },
+		{ "d", AKT_BOOL, &o->debug, NULL, "debug output to stderr" },
+		{ "rcvbuf", AKT_UINT, &o->rcvbuf, "BYTES", "socket receive buffer (SO_RCVBUFFORCE)" },
+		{ "count", AKT_UINT, &o->count, "N", "stop after N records" },
+		{ "kernel-fd", AKT_STRING, &o->kernel_fd, "N", "testing: use inherited fd N as the kernel" },
+	};
+
+	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &optind,
+				AUDIT_PROG, SYNOPSIS)) {
+	case AKT_FLAGS_HELP:
+		printf("\nReceives audit events from the kernel; one record per line.\n"
+		       "Other commands: " AUDIT_PROG " status | set | rules (" AUDIT_PROG
+		       " help)\n");
+		return 0;
+	case AKT_FLAGS_ERROR:
+		return 2;
+	}
+	if (optind < argc) {
+		fprintf(stderr, AUDIT_PROG ": unexpected argument \"%s\"\n", argv[optind]);
+		return 2;
+	}
+	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
+		fprintf(stderr, AUDIT_PROG ": unknown -format \"%s\" (want text or json)\n", o->format);
+		return 2;
+	}
+	if (o->rate > UINT32_MAX || o->backlog > UINT32_MAX || o->rcvbuf > INT_MAX) {
+		fprintf(stderr, AUDIT_PROG ": -rate, -backlog or -rcvbuf out of range\n");
+		return 2;
+	}
+	if (o->immutable && !o->confirm) {
+		fprintf(stderr, AUDIT_PROG ": -immutable locks the kernel audit configuration until "
+				"reboot; add -confirm-immutable if you mean it\n");
+		return 2;
+	}
+	if (o->immutable && o->ro) {
+		fprintf(stderr, AUDIT_PROG ": -immutable and -ro do not go together\n");
+		return 2;
+	}
+	return -1;
+}
+
+static void report(struct rx *c, struct ak_nl *nl, const struct audit_status *s0, int have0,
+		   const struct audit_status *s1, int have1)
+{
+	struct ak_nl_stats st;
+	char lost[96] = "unknown";
+
+	ak_nl_get_stats(nl, &st);
+	if (have0 && have1) {
+		if (s1->lost >= s0->lost)
+			snprintf(lost, sizeof(lost), "%u", s1->lost - s0->lost);
+		else /* reset meanwhile */
+			snprintf(lost, sizeof(lost), ">= %u (counter was reset)", s1->lost);
+	}
+	fprintf(stderr, AUDIT_PROG ": received %llu records; lost: kernel %s, socket drops %llu, "
+			"ENOBUFS %llu, truncated %llu, queue overflow %llu\n",
+		(unsigned long long)c->records, lost,
+		(unsigned long long)(st.socket_drops == UINT64_MAX ? 0 : st.socket_drops),
+		(unsigned long long)st.enobufs, (unsigned long long)st.truncated,
+		(unsigned long long)st.queue_dropped);
+}
+
+int audit_cmd_receive(int argc, char **argv)
+{
+	struct opts o = { .format = "text", .out = "-", .backlog = 8192 };
+	struct rx c = { 0 };
+	struct ak_nl *nl = NULL, *ctl = NULL;
+	struct audit_status s0, s1;
+	int have0 = 0, have1 = 0, ret = 1, fd = -1, dfd = -1, r;
+	sigset_t block, waitmask;
+	struct sigaction sa;
+
+	r = parse_flags(argc, argv, &o);
+	if (r >= 0)
+		return r;
+	if (geteuid() != 0 && !o.kernel_fd) {
+		fprintf(stderr, AUDIT_PROG ": you must be root to receive audit data\n");
+		return 1;
+	}
+	c.fmt = strcmp(o.format, "json") == 0 ? F_JSON : F_TEXT;
+	c.debug = o.debug;
+
+	/* Signals arrive only inside ppoll (race-free stop). */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	sigdelset(&waitmask, SIGINT);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGHUP);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (open_out(o.out, &fd) < 0)
+		return 1;
+	if (o.diag && open_out(o.diag, &dfd) < 0)
+		goto out;
+	c.line = malloc(LINE_CAP);
+	c.fcap = 256;
+	c.fields = malloc(c.fcap * sizeof(*c.fields));
+	c.scap = 64 << 10;
+	c.scratch = malloc(c.scap);
+	if (!c.line || !c.fields || !c.scratch || akt_out_init(&c.out, fd, OUT_CHUNK) < 0 ||
+	    (dfd >= 0 && akt_out_init(&c.diag, dfd, OUT_CHUNK) < 0)) {
+		fprintf(stderr, AUDIT_PROG ": out of memory\n");
+		goto out;
+	}
+	c.diag_on = dfd >= 0;
+
+	if (o.debug)
+		fprintf(stderr, AUDIT_PROG ": starting netlink client%s\n",
+			o.ro ? " (multicast, read-only)" : "");
+	nl = audit_open(o.kernel_fd, o.ro ? AK_NL_MULTICAST : 0);
+	if (!nl)
+		goto out;
+	if (c.diag_on)
+		ak_nl_set_tap(nl, diag_tap, &c);
+	if (o.rcvbuf) {
+		r = ak_nl_set_rcvbuf(nl, (int)o.rcvbuf);
+		if (r < 0) {
+			audit_fail("set receive buffer", r);
+			goto out;
+		}
+		if (o.debug)
+			fprintf(stderr, AUDIT_PROG ": receive buffer %d bytes\n", r);
+	}
+	/* -ro: a separate unicast socket only reads the lost counter (no control). */
+	if (o.ro && !o.kernel_fd)
+		ctl = audit_open(NULL, 0);
+	else if (!o.ro)
+		ctl = nl;
+	if (ctl) {
+		r = ak_nl_get_status(ctl, &s0);
+		have0 = r >= 0;
+		if (r < 0 && !o.ro) {
+			audit_fail("get status", r);
+			goto out;
+		}
+		if (have0 && o.debug)
+			print_status("received audit status", &s0);
+	}
+	if (!o.ro && take_control(nl, &o, &s0) != 0)
+		goto out;
+
+	ret = loop(&c, nl, &o, &waitmask);
+
+	if (!o.ro) {
+		r = ak_nl_set_pid(nl, 0);
+		if (r < 0 && o.debug)
+			audit_fail("release the audit PID", r);
+	}
+	drain(&c, nl);
+	if (akt_out_flush(&c.out) < 0 || (c.diag_on && akt_out_flush(&c.diag) < 0))
+		ret = 1;
+	if (ctl)
+		have1 = ak_nl_get_status(ctl, &s1) >= 0;
+	if (stop_signal && o.debug)
+		fprintf(stderr, AUDIT_PROG ": stopping on signal %d\n", (int)stop_signal);
+	report(&c, nl, &s0, have0, &s1, have1);
+out:
+	if (ctl && ctl != nl)
+		ak_nl_close(ctl);
+	if (nl && (r = ak_nl_close(nl)) < 0) {
+		audit_fail("close (release the audit PID)", r);
+		ret = 1;
+	}
+	if (fd >= 0 && fd != STDOUT_FILENO && close(fd) < 0)
+		ret = 1;
+	if (dfd >= 0)
+		close(dfd);
+	akt_out_free(&c.out);
+	if (c.diag_on)
+		akt_out_free(&c.diag);
+	free(c.line);
+	free(c.fields);
+	free(c.scratch);
+	return ret;
+}
