@@ -21,33 +21,46 @@ static int fail(int err)
 	return -err;
 }
 
-/* Compare the slice key[0..len) (ASCII-folded) with the NUL-terminated name. */
-static int cmp_name(const char *key, size_t len, const char *name, enum fold fold)
+/* ASCII case folding of a key byte; the tables are one-case. */
+static inline unsigned char fold_byte(unsigned char c, enum fold fold)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char a = (unsigned char)key[i], b = (unsigned char)name[i];
+	if (fold == FOLD_UPPER && c >= 'a' && c <= 'z')
+		return (unsigned char)(c - 'a' + 'A');
+	if (fold == FOLD_LOWER && c >= 'A' && c <= 'Z')
+		return (unsigned char)(c - 'A' + 'a');
+	return c;
+}
 
-		if (b == 0)
-			return 1; /* name is a proper prefix of key */
-		if (fold == FOLD_UPPER && a >= 'a' && a <= 'z')
-			a -= 'a' - 'A';
-		else if (fold == FOLD_LOWER && a >= 'A' && a <= 'Z')
-			a += 'a' - 'A';
+/*
+ * memcmp order of the folded key against a name, a proper prefix first.
+ * Inline rather than memcmp() because names are short.
+ */
+static inline int cmp(const char *key, size_t klen, const char *name, size_t nlen,
+		      enum fold fold)
+{
+	size_t n = klen < nlen ? klen : nlen;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char a = fold_byte((unsigned char)key[i], fold);
+		unsigned char b = (unsigned char)name[i];
+
 		if (a != b)
 			return a < b ? -1 : 1;
 	}
-	return name[len] ? -1 : 0;
+	return (klen > nlen) - (klen < nlen);
 }
 
-/* Binary search of a sorted (offset, idx) array; the idx found, or -1. */
-static long find(const char *pool, const struct ak__entry *byname, size_t n,
-		 const char *key, size_t len, enum fold fold)
+/* Binary search of a sorted (offset, idx, len) array; the idx found, or -1. */
+static inline long find(const char *pool, const struct ak__entry *byname, size_t n,
+			const char *key, size_t len, enum fold fold)
 {
 	size_t lo = 0, hi = n;
 
+	if (len >= AK__NAME_MAX)
+		return -1; /* longer than every name */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_name(key, len, pool + byname[mid].off, fold);
+		int c = cmp(key, len, pool + byname[mid].off, byname[mid].len, fold);
 
 		if (c == 0)
 			return byname[mid].idx;

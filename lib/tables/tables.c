@@ -43,7 +43,7 @@ static const uint16_t msgtypes_off[2000] = {
 static const struct ak__entry msgtypes_byname[240] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct msgtypes_pool, m), (n) - 1000 },
+#define S(m, n) { offsetof(struct msgtypes_pool, m), (n) - 1000, sizeof(msgtypes_pool.m) - 1 },
 #include "tables/msgtypes.h"
 #undef X
 #undef A
@@ -93,7 +93,7 @@ static const uint16_t errnos_off[134] = {
 static const struct ak__entry errnos_byname[133] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct errnos_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct errnos_pool, m), (n) - 0, sizeof(errnos_pool.m) - 1 },
 #include "tables/errnos.h"
 #undef X
 #undef A
@@ -143,7 +143,7 @@ static const uint16_t signals_off[32] = {
 static const struct ak__entry signals_byname[34] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct signals_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct signals_pool, m), (n) - 0, sizeof(signals_pool.m) - 1 },
 #include "tables/signals.h"
 #undef X
 #undef A
@@ -193,7 +193,7 @@ static const uint16_t sc_aarch64_off[470] = {
 static const struct ak__entry sc_aarch64_byname[325] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_aarch64_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_aarch64_pool, m), (n) - 0, sizeof(sc_aarch64_pool.m) - 1 },
 #include "tables/syscalls_aarch64.h"
 #undef X
 #undef A
@@ -235,7 +235,7 @@ static const uint16_t sc_arm_off[470] = {
 static const struct ak__entry sc_arm_byname[431] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_arm_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_arm_pool, m), (n) - 0, sizeof(sc_arm_pool.m) - 1 },
 #include "tables/syscalls_arm.h"
 #undef X
 #undef A
@@ -277,7 +277,7 @@ static const uint16_t sc_i386_off[470] = {
 static const struct ak__entry sc_i386_byname[459] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_i386_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_i386_pool, m), (n) - 0, sizeof(sc_i386_pool.m) - 1 },
 #include "tables/syscalls_i386.h"
 #undef X
 #undef A
@@ -319,7 +319,7 @@ static const uint16_t sc_ppc_off[470] = {
 static const struct ak__entry sc_ppc_byname[445] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_ppc_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_ppc_pool, m), (n) - 0, sizeof(sc_ppc_pool.m) - 1 },
 #include "tables/syscalls_ppc.h"
 #undef X
 #undef A
@@ -361,7 +361,7 @@ static const uint16_t sc_s390_off[470] = {
 static const struct ak__entry sc_s390_byname[401] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_s390_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_s390_pool, m), (n) - 0, sizeof(sc_s390_pool.m) - 1 },
 #include "tables/syscalls_s390.h"
 #undef X
 #undef A
@@ -403,7 +403,7 @@ static const uint16_t sc_s390x_off[470] = {
 static const struct ak__entry sc_s390x_byname[367] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_s390x_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_s390x_pool, m), (n) - 0, sizeof(sc_s390x_pool.m) - 1 },
 #include "tables/syscalls_s390x.h"
 #undef X
 #undef A
@@ -445,7 +445,7 @@ static const uint16_t sc_x86_64_off[470] = {
 static const struct ak__entry sc_x86_64_byname[381] = {
 #define X(n, s)
 #define A(i, n, s)
-#define S(m, n) { offsetof(struct sc_x86_64_pool, m), (n) - 0 },
+#define S(m, n) { offsetof(struct sc_x86_64_pool, m), (n) - 0, sizeof(sc_x86_64_pool.m) - 1 },
 #include "tables/syscalls_x86_64.h"
 #undef X
 #undef A
@@ -549,7 +549,7 @@ static const struct ak__arch arches_byvalue[53] = {
 
 static const struct ak__entry arches_byname[53] = {
 #define X(v, s, t)
-#define S(m, k) { offsetof(struct arches_pool, m), (k) },
+#define S(m, k) { offsetof(struct arches_pool, m), (k), sizeof(arches_pool.m) - 1 },
 #include "tables/arches.h"
 #undef X
 #undef S

@@ -15,7 +15,11 @@
 struct ak__entry {
 	uint16_t off;		/* name: pool + off */
 	uint16_t idx;		/* number - base (arches: index into byvalue) */
+	uint8_t len;		/* strlen(name) */
 };
+
+/* Longest name in any table, plus one; longer keys cannot match. */
+#define AK__NAME_MAX 29
 
 struct ak__table {
 	const char *pool;
