@@ -13,6 +13,7 @@
 #include <auditkit/interp.h>
 #include <auditkit/json.h>
 #include <auditkit/format.h>
+#include <auditkit/coalesce.h>
 #include <auditkit/netlink.h>
 #include <auditkit/reasm.h>
 

@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * The coalescer: go-libaudit's CoalesceMessages (spec §4.2).  Records are
+ * interpreted (ak_interp_record) into the arena, the event's data comes from
+ * the SYSCALL record (or the single record, or - without a SYSCALL - the
+ * first record), the other records are merged by type, then the
+ * normalization is applied (normalize.c) and the process fields are lifted.
+ */
+
+#include <auditkit/tables.h>
+#include <errno.h>
+
+#include "events/coalesce_int.h"
+
+#define T_SYSCALL 1300
+#define T_PATH 1302
+#define T_SOCKADDR 1306
+#define T_EXECVE 1309
+#define T_EOE 1320
+
+/* Bytes of fixed overhead per event and per field, beyond the interpreter's scratch. */
+#define ARENA_BASE 4096
+#define ARENA_PER_FIELD (6 * sizeof(struct ak_kv) + 2 * sizeof(struct ak_str) + 96)
+#define ARENA_PER_REC (sizeof(struct ak_interp) + sizeof(struct ak_event_map) + 512)
+
+AK_EXPORT size_t ak_coalesce_arena_size(const struct ak_rec *recs, size_t n)
+{
+	size_t total = ARENA_BASE;
+
+	for (size_t i = 0; i < n; i++) {
+		total += ak_interp_scratch_size(&recs[i]) + 16;
+		total += ARENA_PER_REC + recs[i].nfields * ARENA_PER_FIELD;
+		/* warnings quote keys; socket_ keys and resolved names are copied */
+		total += 2 * recs[i].line.n + recs[i].nfields * (AK_IDNAME_MAX + 8);
+	}
+	return total;
+}
+
+static bool compat(const struct ak_event *ev)
+{
+	return ev->arena_.flags & AK_COALESCE_GO_COMPAT;
+}
+
+/* newEvent: the header, then the data record's fields sorted into result,
+ * session, actor, user ids, SELinux labels and data. */
+static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip)
+{
+	int r;
+
+	ev->sec = hdr->sec;
+	ev->msec = hdr->msec;
+	ev->serial = hdr->serial;
+	ev->type = hdr->type;
+	ev->category = ak_event_category_name(hdr->type);
+	ev->node = hdr->node;
+
+	if (ip->error) {
+		r = ak__ev_warn(ev, ip->error, strlen(ip->error));
+		if (r < 0)
+			return r;
+		if (compat(ev))
+			return 0; /* go-libaudit: header only */
+	}
+
+	ev->result = AK_STR_LIT("unknown");
+	ev->tags = ip->tags;
+	ev->ntags = ip->ntags;
+	for (size_t i = 0; i < ip->nkv; i++) {
+		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
+
+		if (ak__str_eq(k, "result")) {
+			ev->result = v;
+			continue;
+		}
+		if (ak__str_eq(k, "ses")) {
+			ev->session = v;
+			continue;
+		}
+		if (ak__str_eq(k, "auid"))
+			ev->summary.actor.primary = v;
+		else if (ak__str_eq(k, "uid"))
+			ev->summary.actor.secondary = v;
+
+		if (ak__str_has_suffix(k, "uid") || ak__str_has_suffix(k, "gid")) {
+			r = ak__map_set(ev, &ev->user.ids, k, v);
+		} else if (ak__str_has_prefix(k, "subj_")) {
+			r = ak__map_set(ev, &ev->user.selinux,
+					(struct ak_str){ k.p + 5, k.n - 5 }, v);
+		} else {
+			r = ak__map_set(ev, &ev->data, k, v);
+		}
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+static int warn_record(struct ak_event *ev, const char *what, const char *err)
+{
+	char buf[256];
+	struct ak__sb b = { buf, 0, sizeof(buf) };
+
+	ak__sb_cstr(&b, "failed to parse ");
+	ak__sb_cstr(&b, what);
+	ak__sb_cstr(&b, "message: ");
+	ak__sb_cstr(&b, err);
+	return ak__ev_warn_sb(ev, &b);
+}
+
+static int add_path(struct ak_event *ev, const struct ak_interp *ip)
+{
+	struct ak_event_map *m;
+	int r;
+
+	if (ip->error) {
+		r = warn_record(ev, "PATH ", ip->error);
+		if (r < 0 || compat(ev))
+			return r;
+	}
+	m = &ev->paths[ev->npaths];
+	r = ak__map_init(ev, m, ip->nkv);
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < ip->nkv; i++) {
+		r = ak__map_set(ev, m, ip->kv[i].key, ip->kv[i].val);
+		if (r < 0)
+			return r;
+	}
+	ev->npaths++;
+	return 0;
+}
+
+static void set_address(struct ak_event_addr *a, int *has, const struct ak_interp *ip)
+{
+	const struct ak_str *ipa = ak_interp_get(ip, "addr");
+	const struct ak_str *port = ak_interp_get(ip, "port");
+	const struct ak_str *path = ak_interp_get(ip, "path");
+
+	if ((ipa && ipa->n) || (port && port->n) || (path && path->n)) {
+		*has = 1;
+		*a = (struct ak_event_addr){ 0 };
+		if (ipa)
+			a->ip = *ipa;
+		if (port)
+			a->port = *port;
+		if (path)
+			a->path = *path;
+	}
+}
+
+static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip)
+{
+	const struct ak_str *scp;
+	struct ak_str sc_val, *sc = &sc_val;
+	int r;
+
+	if (ip->error)
+		return warn_record(ev, "SOCKADDR ", ip->error);
+	/* A copy: inserting the socket_ keys below moves the map's entries. */
+	scp = ak__map_get(&ev->data, "syscall", 7);
+	if (scp)
+		sc_val = *scp;
+	if (!scp) {
+		static const char msg[] = "failed to add SOCKADDR data because syscall is unknown";
+
+		return ak__ev_warn(ev, msg, sizeof(msg) - 1);
+	}
+	for (size_t i = 0; i < ip->nkv; i++) {
+		struct ak_str k = ip->kv[i].key;
+		char *key = ak__ev_alloc(ev, k.n + 7, 1);
+
+		if (!key)
+			return -ERANGE;
+		memcpy(key, "socket_", 7);
+		memcpy(key + 7, k.p, k.n);
+		r = ak__map_set(ev, &ev->data, (struct ak_str){ key, k.n + 7 }, ip->kv[i].val);
+		if (r < 0)
+			return r;
+	}
+	if (ak__str_eq(*sc, "recvfrom") || ak__str_eq(*sc, "recvmsg") || ak__str_eq(*sc, "accept") ||
+	    ak__str_eq(*sc, "accept4")) {
+		set_address(&ev->source, &ev->has_source, ip);
+		ev->direction = AK_DIR_INGRESS;
+	} else if (ak__str_eq(*sc, "connect") || ak__str_eq(*sc, "sendto") ||
+		   ak__str_eq(*sc, "sendmsg")) {
+		set_address(&ev->dest, &ev->has_dest, ip);
+		ev->direction = AK_DIR_EGRESS;
+	}
+	return 0;
+}
+
+/* "a17" -> 17; false for anything else ("a01", "a1_len", "argc"). */
+static bool arg_index(struct ak_str k, uint64_t *idx)
+{
+	if (k.n < 2 || k.p[0] != 'a' || (k.p[1] == '0' && k.n > 2))
+		return false;
+	return ak__parse_u64((struct ak_str){ k.p + 1, k.n - 1 }, 10, idx);
+}
+
+/* addExecveRecord over every EXECVE record of the event: argc from the first
+ * record that has it, a0..a(argc-1) from wherever they are. */
+static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const struct ak_interp *ips,
+		      size_t n)
+{
+	const struct ak_str *argc = NULL;
+	uint64_t count = 0, want, have = 0;
+	char buf[256];
+	struct ak__sb b = { buf, 0, sizeof(buf) };
+	int r;
+
+	for (size_t i = 0; i < n; i++) {
+		if (recs[i].type != T_EXECVE)
+			continue;
+		if (!argc)
+			argc = ak_interp_get(&ips[i], "argc");
+		for (size_t j = 0; j < ips[i].nkv; j++) {
+			uint64_t idx;
+
+			if (arg_index(ips[i].kv[j].key, &idx))
+				have++;
+		}
+	}
+	if (!argc) {
+		static const char msg[] = "argc key not found in EXECVE message";
+
+		return ak__ev_warn(ev, msg, sizeof(msg) - 1);
+	}
+	r = ak__map_set(ev, &ev->data, AK_STR_LIT("argc"), *argc);
+	if (r < 0)
+		return r;
+	if (!ak__parse_u64(*argc, 10, &count) || count > UINT32_MAX) {
+		ak__sb_cstr(&b, "failed to convert argc='");
+		ak__sb_mem(&b, argc->p, argc->n);
+		ak__sb_cstr(&b, "' to number: strconv.ParseUint: parsing \"");
+		ak__sb_mem(&b, argc->p, argc->n);
+		ak__sb_cstr(&b, count > UINT32_MAX ? "\": value out of range" : "\": invalid syntax");
+		return ak__ev_warn_sb(ev, &b);
+	}
+	want = count < have ? count : have;
+	ev->process.args = ak__ev_alloc(ev, (want ? want : 1) * sizeof(struct ak_str),
+					_Alignof(struct ak_str));
+	if (!ev->process.args)
+		return -ERANGE;
+	memset(ev->process.args, 0, (want ? want : 1) * sizeof(struct ak_str));
+	for (size_t i = 0; i < n; i++) {
+		if (recs[i].type != T_EXECVE)
+			continue;
+		for (size_t j = 0; j < ips[i].nkv; j++) {
+			uint64_t idx;
+
+			if (arg_index(ips[i].kv[j].key, &idx) && idx < want &&
+			    !ev->process.args[idx].p)
+				ev->process.args[idx] = ips[i].kv[j].val;
+		}
+	}
+	for (ev->process.nargs = 0; ev->process.nargs < count; ev->process.nargs++) {
+		if (ev->process.nargs >= want || !ev->process.args[ev->process.nargs].p) {
+			ak__sb_cstr(&b, "failed to find arg a");
+			ak__sb_uint(&b, ev->process.nargs);
+			if (compat(ev))
+				ev->process.nargs = 0;
+			return ak__ev_warn_sb(ev, &b);
+		}
+	}
+	return 0;
+}
+
+/* addFieldsToEventData: merge, keeping existing keys (with a warning). */
+static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const struct ak_interp *ip)
+{
+	int r;
+
+	if (ip->error) {
+		r = warn_record(ev, "", ip->error);
+		if (r < 0 || compat(ev))
+			return r;
+	}
+	for (size_t i = 0; i < ip->nkv; i++) {
+		r = ak__map_add(ev, &ev->data, ip->kv[i].key, ip->kv[i].val);
+		if (r < 0)
+			return r;
+		if (r == 0) {
+			char buf[256];
+			struct ak__sb b = { buf, 0, sizeof(buf) };
+
+			ak__sb_cstr(&b, "duplicate key (");
+			ak__sb_mem(&b, ip->kv[i].key.p, ip->kv[i].key.n);
+			ak__sb_cstr(&b, ") from ");
+			ak__sb_type(&b, rec->type);
+			ak__sb_cstr(&b, " message");
+			r = ak__ev_warn_sb(ev, &b);
+			if (r < 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+static void lift(struct ak_event *ev, const char *key, struct ak_str *dst)
+{
+	struct ak_str v;
+
+	if (ak__map_del(&ev->data, key, &v))
+		*dst = v;
+}
+
+/* auditd's enriched interpretations: kept as a map, and the names of ids
+ * (AUID="root") become user.names. */
+static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n)
+{
+	int r;
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < recs[i].nfields; j++) {
+			const struct ak_field *f = &recs[i].fields[j];
+			char low[32];
+			long at;
+
+			if (!(f->flags & AK_F_ENRICHED) || !f->key.n)
+				continue;
+			r = ak__map_add(ev, &ev->enriched, f->key, f->val);
+			if (r < 0)
+				return r;
+			if (f->key.n >= sizeof(low) || !f->val.n || ak__str_eq(f->val, "unset") ||
+			    ak__str_eq(f->val, "?"))
+				continue;
+			for (size_t k = 0; k < f->key.n; k++) {
+				char c = f->key.p[k];
+
+				low[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+			}
+			at = ak__map_find(&ev->user.ids, low, f->key.n);
+			if (at < 0)
+				continue;
+			r = ak__map_add(ev, &ev->user.names, ev->user.ids.kv[at].key, f->val);
+			if (r < 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t n, void *arena,
+			  size_t size, unsigned flags)
+{
+	struct ak_interp *ips;
+	size_t nfields = 0, npath = 0, first, base;
+	const struct ak_rec *hdr;
+	bool execve_done = false, compound;
+	int r;
+
+	*ev = (struct ak_event){ 0 };
+	ev->arena_.base = arena;
+	ev->arena_.cap = arena ? size : 0;
+	ev->arena_.flags = flags;
+
+	/* filterEOE: go-libaudit drops a trailing EOE; EOE carries nothing, so we
+	 * skip it wherever it is. */
+	while (n && recs[n - 1].type == T_EOE)
+		n--;
+	if (!n)
+		return -(errno = EINVAL);
+
+	ips = ak__ev_alloc(ev, n * sizeof(*ips), _Alignof(struct ak_interp));
+	if (!ips)
+		goto range;
+	for (size_t i = 0; i < n; i++) {
+		size_t need = ak_interp_scratch_size(&recs[i]);
+		void *scratch = ak__ev_alloc(ev, need, 16);
+
+		if (!scratch)
+			goto range;
+		r = ak_interp_record(&ips[i], &recs[i], scratch, need, 0);
+		if (r < 0)
+			return -(errno = -r);
+		nfields += ips[i].nkv + 2;
+		npath += recs[i].type == T_PATH;
+	}
+
+	/* normalizeCompound: the first record is "special" unless it is the
+	 * SYSCALL; the data comes from the first SYSCALL, or without one (#127)
+	 * from the first record. */
+	compound = n > 1;
+	base = 0;
+	for (first = 0; first < n; first++)
+		if (recs[first].type == T_SYSCALL)
+			break;
+	if (compound && first < n)
+		base = first;
+	hdr = recs[0].type != T_SYSCALL ? &recs[0] : &recs[base];
+
+	if (ak__map_init(ev, &ev->data, nfields + 8) < 0 ||
+	    ak__map_init(ev, &ev->user.ids, 12) < 0 || ak__map_init(ev, &ev->user.selinux, 5) < 0)
+		goto range;
+	if (npath) {
+		ev->paths = ak__ev_alloc(ev, npath * sizeof(*ev->paths),
+					 _Alignof(struct ak_event_map));
+		if (!ev->paths)
+			goto range;
+	}
+	r = new_event(ev, hdr, &ips[base]);
+	if (r < 0)
+		goto fail;
+
+	for (size_t i = 0; compound && i < n; i++) {
+		if (recs[i].type == T_EOE)
+			continue;
+		switch (recs[i].type) {
+		case T_SYSCALL:
+			ak__map_del(&ev->data, "items", NULL);
+			r = 0;
+			break;
+		case T_PATH:
+			r = add_path(ev, &ips[i]);
+			break;
+		case T_SOCKADDR:
+			r = add_sockaddr(ev, &ips[i]);
+			break;
+		case T_EXECVE:
+			r = 0;
+			if (!execve_done)
+				r = add_execve(ev, recs, ips, n);
+			execve_done = true;
+			break;
+		default:
+			/* Without a SYSCALL the first record already is the data. */
+			r = i == base ? 0 : merge_fields(ev, &recs[i], &ips[i]);
+			break;
+		}
+		if (r < 0)
+			goto fail;
+	}
+
+	r = ak__apply_normalization(ev);
+	if (r < 0)
+		goto fail;
+
+	/* addProcess */
+	lift(ev, "pid", &ev->process.pid);
+	lift(ev, "ppid", &ev->process.ppid);
+	lift(ev, "proctitle", &ev->process.title);
+	lift(ev, "comm", &ev->process.name);
+	lift(ev, "exe", &ev->process.exe);
+	lift(ev, "cwd", &ev->process.cwd);
+
+	r = add_enriched(ev, recs, n);
+	if (r < 0)
+		goto fail;
+	return 0;
+range:
+	r = -ERANGE;
+fail:
+	errno = -r;
+	return r;
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Copyright (C) 2026 The auditkit authors */
+#ifndef AK_EVENTS_COALESCE_INT_H
+#define AK_EVENTS_COALESCE_INT_H
+
+/* Helpers shared by the coalescer's files: the event arena, sorted string
+ * maps, a small string builder, warnings. */
+
+#include <auditkit/coalesce.h>
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "events/norm.h"
+
+/* ---- arena (bump allocator over the caller's block) ---- */
+
+void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align);
+/* Copy @n bytes into the arena; NULL on overflow. */
+char *ak__ev_strdup(struct ak_event *ev, const char *s, size_t n);
+
+static inline struct ak_str ak__str(const char *s)
+{
+	return (struct ak_str){ s, s ? strlen(s) : 0 };
+}
+
+static inline bool ak__str_eq(struct ak_str a, const char *s)
+{
+	size_t n = strlen(s);
+
+	return a.n == n && memcmp(a.p, s, n) == 0;
+}
+
+static inline bool ak__str_has_prefix(struct ak_str a, const char *s)
+{
+	size_t n = strlen(s);
+
+	return a.n >= n && memcmp(a.p, s, n) == 0;
+}
+
+static inline bool ak__str_has_suffix(struct ak_str a, const char *s)
+{
+	size_t n = strlen(s);
+
+	return a.n >= n && memcmp(a.p + a.n - n, s, n) == 0;
+}
+
+/* ---- sorted maps ---- */
+
+/* Give @m room for @cap entries from the arena; -ERANGE on overflow. */
+int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap);
+/* Index of @key, or -(insertion point) - 1. */
+long ak__map_find(const struct ak_event_map *m, const char *key, size_t n);
+struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t n);
+/* Set @key to @val (replacing).  Grows from the arena when full. */
+int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
+/* Insert if absent: 1 inserted, 0 present (unchanged), negative errno. */
+int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
+/* Remove @key; returns whether it was there, and its value in *@val. */
+bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val);
+
+/* ---- string builder into a fixed buffer (truncates) ---- */
+
+struct ak__sb {
+	char *p;
+	size_t n, cap;
+};
+
+void ak__sb_mem(struct ak__sb *b, const char *s, size_t n);
+void ak__sb_cstr(struct ak__sb *b, const char *s);
+void ak__sb_uint(struct ak__sb *b, uint64_t v);
+/* Go's %v of a []string from a packed list: "[a b c]". */
+void ak__sb_golist(struct ak__sb *b, const char *packed);
+/* Go's %v of an AuditMessageType: "SYSCALL" or "UNKNOWN[1340]". */
+void ak__sb_type(struct ak__sb *b, uint32_t type);
+
+/* Append a warning (copied into the arena).  -ERANGE when full. */
+int ak__ev_warn(struct ak_event *ev, const char *msg, size_t n);
+int ak__ev_warn_sb(struct ak_event *ev, const struct ak__sb *b);
+
+/* ---- normalization (normalize.c) ---- */
+
+int ak__apply_normalization(struct ak_event *ev);
+const struct ak__norm *ak__norm_for_syscall(struct ak_str name);
+
+/* Parse a non-negative decimal; false on anything else or overflow. */
+bool ak__parse_u64(struct ak_str s, int base, uint64_t *out);
+
+#endif

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/* The coalescer's arena, sorted maps, string builder and warnings. */
+
+#include <auditkit/tables.h>
+#include <errno.h>
+
+#include "events/coalesce_int.h"
+
+void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align)
+{
+	uintptr_t base = (uintptr_t)ev->arena_.base;
+	size_t off = ev->arena_.used;
+	size_t pad = (align - ((base + off) & (align - 1))) & (align - 1);
+
+	if (pad > ev->arena_.cap - off || size > ev->arena_.cap - off - pad)
+		return NULL;
+	ev->arena_.used = off + pad + size;
+	return ev->arena_.base + off + pad;
+}
+
+char *ak__ev_strdup(struct ak_event *ev, const char *s, size_t n)
+{
+	char *p = ak__ev_alloc(ev, n + 1, 1);
+
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* ---- maps ---- */
+
+int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
+{
+	m->n = 0;
+	m->cap = 0;
+	m->kv = NULL;
+	if (!cap)
+		return 0;
+	m->kv = ak__ev_alloc(ev, cap * sizeof(*m->kv), _Alignof(struct ak_kv));
+	if (!m->kv)
+		return -ERANGE;
+	m->cap = cap;
+	return 0;
+}
+
+static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	if (c)
+		return c;
+	return an < bn ? -1 : an > bn;
+}
+
+long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = key_cmp(m->kv[mid].key.p, m->kv[mid].key.n, key, n);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -(long)lo - 1;
+}
+
+AK_EXPORT const struct ak_str *ak_event_map_get(const struct ak_event_map *m, const char *key)
+{
+	return ak__map_get(m, key, strlen(key));
+}
+
+struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t n)
+{
+	long i = ak__map_find(m, key, n);
+
+	return i >= 0 ? &m->kv[i].val : NULL;
+}
+
+static int map_grow(struct ak_event *ev, struct ak_event_map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 8;
+	struct ak_kv *kv = ak__ev_alloc(ev, cap * sizeof(*kv), _Alignof(struct ak_kv));
+
+	if (!kv)
+		return -ERANGE;
+	if (m->n)
+		memcpy(kv, m->kv, m->n * sizeof(*kv));
+	m->kv = kv;
+	m->cap = cap;
+	return 0;
+}
+
+static int map_insert_at(struct ak_event *ev, struct ak_event_map *m, size_t at, struct ak_str key,
+			 struct ak_str val)
+{
+	if (m->n == m->cap) {
+		int r = map_grow(ev, m);
+
+		if (r < 0)
+			return r;
+	}
+	memmove(&m->kv[at + 1], &m->kv[at], (m->n - at) * sizeof(*m->kv));
+	m->kv[at].key = key;
+	m->kv[at].val = val;
+	m->n++;
+	return 1;
+}
+
+int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val)
+{
+	long i = ak__map_find(m, key.p, key.n);
+
+	if (i >= 0) {
+		m->kv[i].val = val;
+		return 0;
+	}
+	return map_insert_at(ev, m, (size_t)(-i - 1), key, val);
+}
+
+int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val)
+{
+	long i = ak__map_find(m, key.p, key.n);
+
+	if (i >= 0)
+		return 0;
+	return map_insert_at(ev, m, (size_t)(-i - 1), key, val);
+}
+
+bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val)
+{
+	long i = ak__map_find(m, key, strlen(key));
+
+	if (i < 0)
+		return false;
+	if (val)
+		*val = m->kv[i].val;
+	memmove(&m->kv[i], &m->kv[i + 1], (m->n - (size_t)i - 1) * sizeof(*m->kv));
+	m->n--;
+	return true;
+}
+
+/* ---- string builder ---- */
+
+void ak__sb_mem(struct ak__sb *b, const char *s, size_t n)
+{
+	size_t room = b->cap > b->n ? b->cap - b->n : 0;
+
+	if (n > room)
+		n = room;
+	if (n)
+		memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+void ak__sb_cstr(struct ak__sb *b, const char *s)
+{
+	ak__sb_mem(b, s, strlen(s));
+}
+
+void ak__sb_uint(struct ak__sb *b, uint64_t v)
+{
+	char tmp[24];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	ak__sb_mem(b, tmp + i, sizeof(tmp) - i);
+}
+
+void ak__sb_golist(struct ak__sb *b, const char *packed)
+{
+	ak__sb_mem(b, "[", 1);
+	for (const char *p = packed; p && *p; p += strlen(p) + 1) {
+		if (p != packed)
+			ak__sb_mem(b, " ", 1);
+		ak__sb_cstr(b, p);
+	}
+	ak__sb_mem(b, "]", 1);
+}
+
+void ak__sb_type(struct ak__sb *b, uint32_t type)
+{
+	const char *name = ak_msgtype_name(type);
+
+	if (name) {
+		ak__sb_cstr(b, name);
+		return;
+	}
+	ak__sb_cstr(b, "UNKNOWN[");
+	ak__sb_uint(b, type);
+	ak__sb_cstr(b, "]");
+}
+
+/* ---- warnings ---- */
+
+int ak__ev_warn(struct ak_event *ev, const char *msg, size_t n)
+{
+	char *s;
+
+	/* The array grows by doubling from the arena, like the maps. */
+	if ((ev->nwarnings & (ev->nwarnings - 1)) == 0 && ev->nwarnings >= 4) {
+		struct ak_str *w = ak__ev_alloc(ev, 2 * ev->nwarnings * sizeof(*w),
+						_Alignof(struct ak_str));
+
+		if (!w)
+			return -ERANGE;
+		memcpy(w, ev->warnings, ev->nwarnings * sizeof(*w));
+		ev->warnings = w;
+	} else if (!ev->warnings) {
+		ev->warnings = ak__ev_alloc(ev, 4 * sizeof(*ev->warnings), _Alignof(struct ak_str));
+		if (!ev->warnings)
+			return -ERANGE;
+	}
+	s = ak__ev_strdup(ev, msg, n);
+	if (!s)
+		return -ERANGE;
+	ev->warnings[ev->nwarnings++] = (struct ak_str){ s, n };
+	return 0;
+}
+
+int ak__ev_warn_sb(struct ak_event *ev, const struct ak__sb *b)
+{
+	return ak__ev_warn(ev, b->p, b->n < b->cap ? b->n : b->cap);
+}
+
+bool ak__parse_u64(struct ak_str s, int base, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!s.n)
+		return false;
+	for (size_t i = 0; i < s.n; i++) {
+		unsigned d = (unsigned char)s.p[i] - '0';
+
+		if (d >= (unsigned)base)
+			return false;
+		if (v > (UINT64_MAX - d) / (unsigned)base)
+			return false;
+		v = v * (unsigned)base + d;
+	}
+	*out = v;
+	return true;
+}

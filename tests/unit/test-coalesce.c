@@ -1,0 +1,862 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * The coalescer: go-libaudit's 48 aucoalesce goldens (tests/golden/coalesce),
+ * compared key by key (every golden key present with the same value; extra
+ * keys allowed) plus the warnings, in go-compat mode (no difference allowed)
+ * and in default mode (only the differences listed below, each of which must
+ * occur); then our additions: EXECVE argv rebuilding, events without SYSCALL,
+ * node and enriched, the output forms, id resolution with injected entries.
+ */
+
+#include <auditkit.h>
+#include <auditkit/coalesce.h>
+#include <errno.h>
+
+#include "../harness.h"
+
+#define GOLDEN_DIR "tests/golden/coalesce/"
+
+/* ---------------------------------------------------------------------- */
+/* A small JSON reader: enough for the goldens and our own output. */
+
+enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
+
+struct jv {
+	int t;
+	char *s; /* string (unescaped, NUL-terminated) or number/bool text */
+	size_t n;
+	struct jv *kid;
+	char **key;
+	size_t nkid;
+};
+
+static void j_ws(const char **p)
+{
+	while (**p == ' ' || **p == '\n' || **p == '\t' || **p == '\r')
+		(*p)++;
+}
+
+static void put_utf8(char *o, size_t *n, unsigned c)
+{
+	if (c < 0x80) {
+		o[(*n)++] = (char)c;
+	} else if (c < 0x800) {
+		o[(*n)++] = (char)(0xC0 | c >> 6);
+		o[(*n)++] = (char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		o[(*n)++] = (char)(0xE0 | c >> 12);
+		o[(*n)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[(*n)++] = (char)(0x80 | (c & 0x3F));
+	} else {
+		o[(*n)++] = (char)(0xF0 | c >> 18);
+		o[(*n)++] = (char)(0x80 | ((c >> 12) & 0x3F));
+		o[(*n)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[(*n)++] = (char)(0x80 | (c & 0x3F));
+	}
+}
+
+static char *j_str(const char **p, size_t *len)
+{
+	const char *s = ++*p;
+	size_t cap = 0, n = 0;
+	char *o;
+
+	while (s[cap] && s[cap] != '"')
+		cap += s[cap] == '\\' ? 2 : 1;
+	o = malloc(cap * 4 + 1);
+	while (**p && **p != '"') {
+		char c = *(*p)++;
+
+		if (c != '\\') {
+			o[n++] = c;
+			continue;
+		}
+		c = *(*p)++;
+		switch (c) {
+		case 'n': o[n++] = '\n'; break;
+		case 't': o[n++] = '\t'; break;
+		case 'r': o[n++] = '\r'; break;
+		case 'b': o[n++] = '\b'; break;
+		case 'f': o[n++] = '\f'; break;
+		case 'u': {
+			unsigned v = (unsigned)strtoul((char[5]){ (*p)[0], (*p)[1], (*p)[2], (*p)[3], 0 },
+						       NULL, 16);
+
+			*p += 4;
+			if (v >= 0xD800 && v < 0xDC00 && (*p)[0] == '\\' && (*p)[1] == 'u') {
+				unsigned lo = (unsigned)strtoul(
+					(char[5]){ (*p)[2], (*p)[3], (*p)[4], (*p)[5], 0 }, NULL, 16);
+
+				*p += 6;
+				v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+			}
+			put_utf8(o, &n, v);
+			break;
+		}
+		default: o[n++] = c; break;
+		}
+	}
+	if (**p == '"')
+		(*p)++;
+	o[n] = '\0';
+	*len = n;
+	return o;
+}
+
+static int j_parse(const char **p, struct jv *v)
+{
+	*v = (struct jv){ 0 };
+	j_ws(p);
+	if (**p == '"') {
+		v->t = J_STR;
+		v->s = j_str(p, &v->n);
+		return 0;
+	}
+	if (**p == '{' || **p == '[') {
+		int obj = **p == '{';
+		size_t cap = 8;
+
+		v->t = obj ? J_OBJ : J_ARR;
+		v->kid = calloc(cap, sizeof(*v->kid));
+		v->key = calloc(cap, sizeof(*v->key));
+		(*p)++;
+		j_ws(p);
+		if (**p == (obj ? '}' : ']')) {
+			(*p)++;
+			return 0;
+		}
+		for (;;) {
+			if (v->nkid == cap) {
+				cap *= 2;
+				v->kid = realloc(v->kid, cap * sizeof(*v->kid));
+				v->key = realloc(v->key, cap * sizeof(*v->key));
+			}
+			v->key[v->nkid] = NULL;
+			if (obj) {
+				size_t kn;
+
+				j_ws(p);
+				if (**p != '"')
+					return -1;
+				v->key[v->nkid] = j_str(p, &kn);
+				j_ws(p);
+				if (*(*p)++ != ':')
+					return -1;
+			}
+			if (j_parse(p, &v->kid[v->nkid]) < 0)
+				return -1;
+			v->nkid++;
+			j_ws(p);
+			if (**p == ',') {
+				(*p)++;
+				continue;
+			}
+			if (**p == (obj ? '}' : ']')) {
+				(*p)++;
+				return 0;
+			}
+			return -1;
+		}
+	}
+	{
+		const char *s = *p;
+
+		while (**p && !strchr(",]} \n\t\r", **p))
+			(*p)++;
+		if (*p == s)
+			return -1;
+		v->n = (size_t)(*p - s);
+		v->s = strndup(s, v->n);
+		v->t = s[0] == 'n' ? J_NULL : (s[0] == 't' || s[0] == 'f') ? J_BOOL : J_NUM;
+	}
+	return 0;
+}
+
+static void j_free(struct jv *v)
+{
+	for (size_t i = 0; i < v->nkid; i++) {
+		j_free(&v->kid[i]);
+		free(v->key[i]);
+	}
+	free(v->kid);
+	free(v->key);
+	free(v->s);
+}
+
+static const struct jv *j_get(const struct jv *o, const char *key)
+{
+	for (size_t i = 0; o && o->t == J_OBJ && i < o->nkid; i++)
+		if (!strcmp(o->key[i], key))
+			return &o->kid[i];
+	return NULL;
+}
+
+/* Every key/value of @want is in @got: objects by subset, the rest exactly.
+ * Each difference is reported through @diff with its dotted path. */
+static void j_subset(const struct jv *want, const struct jv *got, char *path, size_t plen,
+		     void (*diff)(const char *path, void *data), void *data)
+{
+	if (!got || got->t != want->t) {
+		diff(path, data);
+		return;
+	}
+	if (want->t == J_OBJ) {
+		for (size_t i = 0; i < want->nkid; i++) {
+			size_t n = strlen(want->key[i]);
+
+			path[plen] = '.';
+			memcpy(path + plen + 1, want->key[i], n + 1);
+			j_subset(&want->kid[i], j_get(got, want->key[i]), path, plen + 1 + n, diff,
+				 data);
+			path[plen] = '\0';
+		}
+		return;
+	}
+	if (want->t == J_ARR) {
+		if (want->nkid != got->nkid) {
+			diff(path, data);
+			return;
+		}
+		for (size_t i = 0; i < want->nkid; i++) {
+			int n = sprintf(path + plen, "[%zu]", i);
+
+			j_subset(&want->kid[i], &got->kid[i], path, plen + (size_t)n, diff, data);
+			path[plen] = '\0';
+		}
+		return;
+	}
+	if (want->n != got->n || memcmp(want->s ? want->s : "", got->s ? got->s : "", want->n))
+		diff(path, data);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Test inputs: go-libaudit's YAML case files (a "tests:" map of name to a
+ * block scalar of log lines). */
+
+struct tcase {
+	char name[128];
+	char *lines[64];
+	size_t nlines;
+};
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
+		n = 0;
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int case_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tcase *)a)->name, ((const struct tcase *)b)->name);
+}
+
+static size_t read_cases(const char *path, struct tcase *tc, size_t cap)
+{
+	char *text = slurp(path), *save = NULL, *line;
+	size_t n = 0;
+	int folded = 0;
+	struct tcase *cur = NULL;
+
+	if (!text)
+		return 0;
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		size_t len = strlen(line);
+
+		if (!strncmp(line, "    ", 4) && cur) {
+			if (folded && cur->nlines) {
+				char *prev = cur->lines[cur->nlines - 1];
+				size_t pn = strlen(prev);
+
+				prev = realloc(prev, pn + len + 2);
+				prev[pn] = ' ';
+				memcpy(prev + pn + 1, line + 4, len - 3);
+				cur->lines[cur->nlines - 1] = prev;
+			} else if (cur->nlines < 64) {
+				cur->lines[cur->nlines++] = strdup(line + 4);
+			}
+			continue;
+		}
+		if (!strncmp(line, "  ", 2) && line[2] != ' ' && line[2] != '#' && n < cap) {
+			char *colon = strrchr(line, ':');
+
+			if (!colon)
+				continue;
+			cur = &tc[n++];
+			memset(cur, 0, sizeof(*cur));
+			snprintf(cur->name, sizeof(cur->name), "%.*s", (int)(colon - line - 2), line + 2);
+			folded = strchr(colon, '>') != NULL;
+		}
+	}
+	free(text);
+	qsort(tc, n, sizeof(*tc), case_cmp);
+	return n;
+}
+
+static void free_case(struct tcase *c)
+{
+	for (size_t i = 0; i < c->nlines; i++)
+		free(c->lines[i]);
+}
+
+/* ---------------------------------------------------------------------- */
+
+struct parsed {
+	struct ak_rec recs[64];
+	struct ak_field *fields[64];
+	size_t n;
+};
+
+static int parse_lines(struct parsed *p, char *const *lines, size_t n)
+{
+	p->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lines[i]);
+		int r = ak_rec_parse_line(&p->recs[p->n], lines[i], len, NULL, 0);
+
+		if (r < 0 && r != -ERANGE)
+			return r;
+		p->fields[p->n] = calloc((size_t)r + 1, sizeof(struct ak_field));
+		r = ak_rec_parse_line(&p->recs[p->n], lines[i], len, p->fields[p->n], (size_t)r + 1);
+		if (r < 0)
+			return r;
+		p->n++;
+	}
+	return 0;
+}
+
+static void free_parsed(struct parsed *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->fields[i]);
+}
+
+/* Coalesce and render as JSON (malloc'd), or NULL. */
+static char *coalesce_json(struct parsed *p, unsigned cflags, struct ak_event *ev, void **arena)
+{
+	size_t need = ak_coalesce_arena_size(p->recs, p->n);
+	struct ak_json w;
+	char *out;
+	int r;
+
+	*arena = malloc(need);
+	if (ak_coalesce(ev, p->recs, p->n, *arena, need, cflags) < 0)
+		return NULL;
+	ak_json_init(&w, NULL, 0);
+	ak_event_json(&w, ev, 0);
+	out = malloc(ak_json_len(&w) + 1);
+	ak_json_init(&w, out, ak_json_len(&w) + 1);
+	ak_event_json(&w, ev, 0);
+	r = ak_json_finish(&w);
+	if (r < 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Deliberate differences in default mode (tests/golden/DIFFERENCES.md). */
+static const struct {
+	const char *test, *path;
+} allowed[] = {
+	/* The real file type; objtype=PARENT skipped like nametype=PARENT. */
+	{ "make-device", ".event.summary.object.type" },
+	{ "make-device", ".event.summary.object.primary" },
+	{ "make-device", ".event.file.path" },
+	{ "make-device", ".event.file.inode" },
+	{ "make-device", ".event.file.mode" },
+	{ "mount syscall", ".event.summary.object.type" },
+};
+#define NALLOWED (sizeof(allowed) / sizeof(allowed[0]))
+
+struct cmp_state {
+	const char *test;
+	int compat;
+	unsigned diffs, unexpected;
+	unsigned seen[NALLOWED];
+};
+
+static void on_diff(const char *path, void *data)
+{
+	struct cmp_state *st = data;
+
+	st->diffs++;
+	if (!st->compat) {
+		for (size_t i = 0; i < NALLOWED; i++) {
+			if (!strcmp(allowed[i].test, st->test) && !strcmp(allowed[i].path, path)) {
+				st->seen[i]++;
+				return;
+			}
+		}
+	}
+	st->unexpected++;
+	fprintf(stderr, "  %s [%s]: %s differs\n", st->test, st->compat ? "compat" : "default",
+		path);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static unsigned golden_total, golden_exact_compat, golden_exact_default;
+
+static void run_golden_file(const char *base, struct cmp_state *stdef)
+{
+	char path[256], jpath[1024];
+	struct tcase *tc = calloc(32, sizeof(*tc));
+	size_t n;
+	char *gtext;
+	const char *gp;
+	struct jv golden;
+
+	snprintf(path, sizeof(path), GOLDEN_DIR "%s.yaml", base);
+	n = read_cases(path, tc, 32);
+	CHECK(n > 0);
+	snprintf(path, sizeof(path), GOLDEN_DIR "%s.json.golden", base);
+	gtext = slurp(path);
+	CHECK(gtext != NULL);
+	if (!gtext)
+		return;
+	gp = gtext;
+	CHECK(j_parse(&gp, &golden) == 0 && golden.t == J_ARR);
+	CHECK_INT(golden.nkid, n);
+
+	for (size_t i = 0; i < n && i < golden.nkid; i++) {
+		const struct jv *g = &golden.kid[i];
+		const struct jv *gw = j_get(g, "warnings");
+		const struct jv *name = j_get(g, "test_name");
+		struct parsed p;
+
+		CHECK(name && !strcmp(name->s, tc[i].name));
+		CHECK_INT(parse_lines(&p, tc[i].lines, tc[i].nlines), 0);
+		golden_total++;
+		for (int compat = 1; compat >= 0; compat--) {
+			struct cmp_state st0 = { .test = tc[i].name, .compat = compat };
+			struct cmp_state *st = compat ? &st0 : stdef;
+			unsigned before = st->diffs;
+			struct ak_event ev;
+			void *arena;
+			char *json = coalesce_json(&p, compat ? AK_COALESCE_GO_COMPAT : 0, &ev, &arena);
+			struct jv mine;
+			const char *mp = json;
+			char *ws[256];
+			size_t nw = 0;
+
+			st->test = tc[i].name;
+			CHECK(json != NULL);
+			if (!json) {
+				free(arena);
+				continue;
+			}
+			CHECK(j_parse(&mp, &mine) == 0);
+			strcpy(jpath, ".event");
+			j_subset(j_get(g, "event"), &mine, jpath, 6, on_diff, st);
+			/* Warnings: the same multiset. */
+			for (size_t k = 0; k < ev.nwarnings && nw < 256; k++)
+				ws[nw++] = strndup(ev.warnings[k].p, ev.warnings[k].n);
+			qsort(ws, nw, sizeof(*ws), str_cmp);
+			if ((gw ? gw->nkid : 0) != nw) {
+				on_diff(".warnings(count)", st);
+				for (size_t k = 0; k < nw; k++)
+					fprintf(stderr, "    ours: %s\n", ws[k]);
+			} else {
+				for (size_t k = 0; k < nw; k++)
+					if (strcmp(gw->kid[k].s, ws[k]))
+						on_diff(".warnings", st);
+			}
+			for (size_t k = 0; k < nw; k++)
+				free(ws[k]);
+			if (st->diffs == before)
+				(*(compat ? &golden_exact_compat : &golden_exact_default))++;
+			CHECK_INT(st0.unexpected, 0);
+			j_free(&mine);
+			free(json);
+			free(arena);
+		}
+		free_parsed(&p);
+		free_case(&tc[i]);
+	}
+	j_free(&golden);
+	free(gtext);
+	free(tc);
+}
+
+static void test_goldens(void)
+{
+	static const char *const files[] = {
+		"random-internet",
+		"rhel-7-linux-3.10.0",
+		"ubuntu-16.04-linux-4.13.0",
+		"ubuntu-16.10-linux-4.8.0",
+		"ubuntu-17.04-linux-4.10.0",
+		"ubuntu-20.04.6-linux-5.15.0-1034-gcp",
+		"ubuntu-21.10-linux-5.13",
+		"ubuntu-24.04-linux-6.8.0",
+	};
+	struct cmp_state def = { .compat = 0 };
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		run_golden_file(files[i], &def);
+	CHECK_INT(golden_total, 48);
+	CHECK_INT(golden_exact_compat, 48);
+	CHECK_INT(def.unexpected, 0);
+	for (size_t i = 0; i < NALLOWED; i++) {
+		if (!def.seen[i])
+			fprintf(stderr, "  listed difference did not occur: %s %s\n", allowed[i].test,
+				allowed[i].path);
+		CHECK(def.seen[i] > 0);
+	}
+	printf("# goldens: %u cases; go-compat mode: %u identical; default mode: %u identical, "
+	       "%u listed differences\n",
+	       golden_total, golden_exact_compat, golden_exact_default, def.diffs);
+}
+
+/* ---------------------------------------------------------------------- */
+
+struct ev_fixture {
+	struct parsed p;
+	struct ak_event ev;
+	void *arena;
+	char *json;
+	struct jv j;
+};
+
+static int fixture(struct ev_fixture *f, const char *const *lines, size_t n, unsigned flags)
+{
+	memset(f, 0, sizeof(*f));
+	if (parse_lines(&f->p, (char *const *)lines, n) < 0)
+		return -1;
+	f->json = coalesce_json(&f->p, flags, &f->ev, &f->arena);
+	if (!f->json)
+		return -1;
+	{
+		const char *jp = f->json;
+
+		return j_parse(&jp, &f->j);
+	}
+}
+
+static void fixture_free(struct ev_fixture *f)
+{
+	j_free(&f->j);
+	free(f->json);
+	free(f->arena);
+	free_parsed(&f->p);
+}
+
+static const char *jstr(const struct jv *root, const char *a, const char *b, const char *c)
+{
+	const struct jv *v = j_get(root, a);
+
+	if (b)
+		v = j_get(v, b);
+	if (c)
+		v = j_get(v, c);
+	return v && v->t == J_STR ? v->s : NULL;
+}
+
+static void test_execve_split_and_multi(void)
+{
+	/* Two EXECVE records, and a3 split by the kernel into a3[0], a3[1]. */
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1700000000.123:77): arch=c000003e syscall=59 success=yes exit=0 a0=1 a1=2 a2=3 a3=4 items=1 ppid=1 pid=42 auid=1000 uid=1000 gid=1000 euid=1000 suid=1000 fsuid=1000 egid=1000 sgid=1000 fsgid=1000 tty=pts0 ses=3 comm=\"echo\" exe=\"/usr/bin/echo\" key=\"exec\"",
+		"type=EXECVE msg=audit(1700000000.123:77): argc=5 a0=\"echo\" a1=\"one two\" a2=414243",
+		"type=EXECVE msg=audit(1700000000.123:77): a3_len=6 a3[0]=\"abc\" a3[1]=\"def\" a4=\"last\"",
+		"type=PATH msg=audit(1700000000.123:77): item=0 name=\"/usr/bin/echo\" inode=5 dev=08:01 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL",
+		"type=EOE msg=audit(1700000000.123:77): ",
+	};
+	static const char *const want[] = { "echo", "one two", "ABC", "abcdef", "last" };
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, lines, 5, 0), 0);
+	CHECK_INT(f.ev.process.nargs, 5);
+	for (size_t i = 0; i < 5 && i < f.ev.process.nargs; i++)
+		CHECK_MEM(f.ev.process.args[i].p, f.ev.process.args[i].n, want[i]);
+	CHECK_STR(jstr(&f.j, "data", "argc", NULL), "5");
+	CHECK_STR(jstr(&f.j, "summary", "action", NULL), "executed");
+	CHECK_STR(jstr(&f.j, "ecs", "event", "outcome"), "success");
+	CHECK_INT(f.ev.nwarnings, 0);
+	fixture_free(&f);
+}
+
+static void test_execve_missing_arg(void)
+{
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1700000000.123:78): arch=c000003e syscall=59 success=yes exit=0 items=0 pid=42 auid=1000 uid=1000 comm=\"x\" exe=\"/x\"",
+		"type=EXECVE msg=audit(1700000000.123:78): argc=3 a0=\"x\" a1=\"y\"",
+	};
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, lines, 2, 0), 0);
+	CHECK_INT(f.ev.process.nargs, 2); /* what was there, in order */
+	CHECK_INT(f.ev.nwarnings, 1);
+	if (f.ev.nwarnings)
+		CHECK_MEM(f.ev.warnings[0].p, f.ev.warnings[0].n, "failed to find arg a2");
+	fixture_free(&f);
+}
+
+static void test_no_syscall(void)
+{
+	/* go-libaudit #127: several AVCs and no SYSCALL. */
+	static const char *const lines[] = {
+		"type=AVC msg=audit(1668179838.476:649407): avc:  denied  { search } for  pid=4059486 comm=\"cephcsi\" name=\"crypto\" dev=\"proc\" ino=475090959 scontext=system_u:system_r:svirt_lxc_net_t:s0:c222,c955 tcontext=system_u:object_r:sysctl_crypto_t:s0 tclass=dir permissive=1",
+		"type=AVC msg=audit(1668179838.476:649407): avc:  denied  { read } for  pid=4059486 comm=\"cephcsi\" name=\"fips_enabled\" dev=\"proc\" ino=475090960 scontext=system_u:system_r:svirt_lxc_net_t:s0:c222,c955 tcontext=system_u:object_r:sysctl_crypto_t:s0 tclass=file permissive=1",
+	};
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, lines, 2, 0), 0);
+	CHECK_STR(jstr(&f.j, "record_type", NULL, NULL), "avc");
+	CHECK_STR(jstr(&f.j, "category", NULL, NULL), "mac-decision");
+	CHECK_STR(jstr(&f.j, "summary", "action", NULL), "violated-selinux-policy");
+	CHECK_STR(jstr(&f.j, "summary", "object", "secondary"), "dir");
+	CHECK_STR(jstr(&f.j, "process", "name", NULL), "cephcsi");
+	CHECK_STR(jstr(&f.j, "data", "seresult", NULL), "denied");
+	/* The first record is not merged into itself: only the second's keys warn. */
+	for (size_t i = 0; i < f.ev.nwarnings; i++)
+		CHECK(memcmp(f.ev.warnings[i].p, "duplicate key", 13) == 0);
+	fixture_free(&f);
+}
+
+static void test_node_and_enriched(void)
+{
+	static const char *const lines[] = {
+		"node=web1 type=SYSCALL msg=audit(1700000000.5:9): arch=c000003e syscall=2 success=no exit=-13 items=1 ppid=1 pid=7 auid=1000 uid=1000 gid=1000 euid=1000 suid=1000 fsuid=1000 egid=1000 sgid=1000 fsgid=1000 tty=pts0 ses=3 comm=\"cat\" exe=\"/usr/bin/cat\" key=(null)\x1d" "ARCH=x86_64 SYSCALL=open AUID=\"alice\" UID=\"alice\" GID=\"staff\"",
+		"node=web1 type=PATH msg=audit(1700000000.5:9): item=0 name=\"/etc/shadow\" inode=9 dev=08:01 mode=0100640 ouid=0 ogid=42 rdev=00:00 nametype=NORMAL\x1dOUID=\"root\" OGID=\"shadow\"",
+	};
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, lines, 2, 0), 0);
+	CHECK_STR(jstr(&f.j, "node", NULL, NULL), "web1");
+	CHECK_STR(jstr(&f.j, "enriched", "AUID", NULL), "alice");
+	CHECK_STR(jstr(&f.j, "enriched", "OGID", NULL), "shadow");
+	CHECK_STR(jstr(&f.j, "user", "names", "auid"), "alice");
+	CHECK_STR(jstr(&f.j, "user", "names", "gid"), "staff");
+	CHECK_STR(jstr(&f.j, "data", "exit", NULL), "EACCES");
+	CHECK_STR(jstr(&f.j, "ecs", "event", "outcome"), "failure");
+	CHECK_STR(jstr(&f.j, "summary", "object", "primary"), "/etc/shadow");
+	CHECK_STR(jstr(&f.j, "result", NULL, NULL), "fail");
+	CHECK(j_get(&f.j, "warnings") == NULL);
+	fixture_free(&f);
+}
+
+static void test_formats(void)
+{
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1492752522.985:8972): arch=c000003e syscall=59 success=yes exit=0 a0=10812c8 a1=1070208 a2=1152008 a3=59a items=0 ppid=10027 pid=10043 auid=1001 uid=1001 gid=1002 euid=1001 suid=1001 fsuid=1001 egid=1002 sgid=1002 fsgid=1002 tty=pts0 ses=11 comm=\"uname\" exe=\"/bin/uname\" key=65786563013634626974",
+		"type=EXECVE msg=audit(1492752522.985:8972): argc=2 a0=\"uname\" a1=\"-a\"",
+	};
+	struct ev_fixture f;
+	char buf[8192];
+	struct ak_json w;
+	int n;
+
+	CHECK_INT(fixture(&f, lines, 2, 0), 0);
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_event_text(&w, &f.ev, 0);
+	n = ak_json_finish(&w);
+	CHECK(n > 0);
+	CHECK_STR(buf, "---\ntime=\"2017-04-21 05:28:42.985 +0000 UTC\" sequence=8972 "
+		       "category=audit-rule type=SYSCALL actor=1001/1001 action=executed "
+		       "thing=/ how=/bin/uname tags=[exec 64bit]\n");
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_event_yaml(&w, &f.ev, 0);
+	n = ak_json_finish(&w);
+	CHECK(n > 0);
+	CHECK(strncmp(buf, "---\ntimestamp: \"2017-04-21T05:28:42.985Z\"\nsequence: 8972\n", 56) == 0);
+	CHECK(strstr(buf, "  args:\n  - \"uname\"\n  - \"-a\"\n") != NULL);
+	CHECK(strstr(buf, "tags:\n- \"exec\"\n- \"64bit\"\n") != NULL);
+	CHECK(n > 2 && buf[n - 1] == '\n' && buf[n - 2] == '\n');
+	/* Too small a buffer: the writer reports the size needed. */
+	ak_json_init(&w, buf, 16);
+	ak_event_json(&w, &f.ev, 0);
+	CHECK_INT(ak_json_finish(&w), -ERANGE);
+	CHECK(ak_json_len(&w) > 16);
+	fixture_free(&f);
+
+	CHECK_INT(ak_event_timestamp(buf, sizeof(buf), 1492800799, 50), 23);
+	CHECK_STR(buf, "2017-04-21T18:53:19.05Z");
+	CHECK_INT(ak_event_timestamp(buf, sizeof(buf), 0, 0), 20);
+	CHECK_STR(buf, "1970-01-01T00:00:00Z");
+}
+
+static void test_errors_and_arena(void)
+{
+	static const char *const lines[] = {
+		"type=USER_START msg=audit(1492752521.165:8955): pid=9950 uid=0 auid=1001 ses=11 msg='op=PAM:session_open acct=\"andrew_kroh\" exe=\"/usr/sbin/sshd\" hostname=72.83.230.100 addr=72.83.230.100 terminal=ssh res=success'",
+		"type=EOE msg=audit(1492752521.165:8955): ",
+	};
+	struct parsed p;
+	struct ak_event ev;
+	char small[64];
+	size_t need;
+	void *arena;
+
+	CHECK_INT(parse_lines(&p, (char *const *)lines, 2), 0);
+	CHECK_INT(ak_coalesce(&ev, p.recs, 0, small, sizeof(small), 0), -EINVAL);
+	CHECK_INT(ak_coalesce(&ev, &p.recs[1], 1, small, sizeof(small), 0), -EINVAL); /* only EOE */
+	CHECK_INT(ak_coalesce(&ev, p.recs, 2, small, sizeof(small), 0), -ERANGE);
+	need = ak_coalesce_arena_size(p.recs, 2);
+	arena = malloc(need);
+	CHECK_INT(ak_coalesce(&ev, p.recs, 2, arena, need, 0), 0);
+	CHECK_STR(ev.category, "user-login");
+	CHECK_MEM(ev.summary.action.p, ev.summary.action.n, "started-session");
+	CHECK_MEM(ev.source.ip.p, ev.source.ip.n, "72.83.230.100");
+	CHECK(ak_event_map_get(&ev.data, "addr") == NULL);
+	CHECK(ev.arena_.used <= need);
+	free(arena);
+	free_parsed(&p);
+	CHECK_STR(ak_event_category_name(1300), "audit-rule");
+	CHECK_STR(ak_event_category_name(1006), "unknown");
+	CHECK_STR(ak_event_category_name(2109), "integrity");
+}
+
+/* ---- id resolution, with injected lookups only ---- */
+
+static unsigned lookups;
+
+static int fake_user_name(uint32_t id, char *buf, size_t cap, void *data)
+{
+	(void)data;
+	lookups++;
+	if (id == 1000)
+		return snprintf(buf, cap, "alice") < 0 ? -EINVAL : 0;
+	return -ENOENT;
+}
+
+static int fake_user_id(const char *name, uint32_t *id, void *data)
+{
+	(void)data;
+	lookups++;
+	if (!strcmp(name, "alice")) {
+		*id = 1000;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int fake_none_name(uint32_t id, char *buf, size_t cap, void *data)
+{
+	(void)id, (void)buf, (void)cap, (void)data;
+	lookups++;
+	return -ENOENT;
+}
+
+static int fake_none_id(const char *name, uint32_t *id, void *data)
+{
+	(void)name, (void)id, (void)data;
+	lookups++;
+	return -ENOENT;
+}
+
+static const struct ak_id_ops fake_ops = {
+	.sz = sizeof(struct ak_id_ops),
+	.user_name = fake_user_name,
+	.user_id = fake_user_id,
+	.group_name = fake_none_name,
+	.group_id = fake_none_id,
+};
+
+static void test_idcache(void)
+{
+	struct ak_idcache *c;
+	uint32_t id = 0;
+
+	CHECK_INT(ak_idcache_new(&c, &fake_ops, 60000, 16), 0);
+	lookups = 0;
+	CHECK_STR(ak_idcache_user_name(c, 0, 1), "root"); /* seeded */
+	CHECK_STR(ak_idcache_group_name(c, 0, 1), "root");
+	CHECK_INT(lookups, 0);
+	CHECK_STR(ak_idcache_user_name(c, 1000, 1), "alice");
+	CHECK_STR(ak_idcache_user_name(c, 1000, 2), "alice");
+	CHECK_INT(lookups, 1); /* cached */
+	CHECK(ak_idcache_user_name(c, 1001, 3) == NULL);
+	CHECK(ak_idcache_user_name(c, 1001, 4) == NULL);
+	CHECK_INT(lookups, 2); /* failures are cached too */
+	CHECK_STR(ak_idcache_user_name(c, 1000, 60002), "alice");
+	CHECK_INT(lookups, 3); /* expired after the TTL */
+	CHECK_INT(ak_idcache_user_id(c, "alice", 5, &id, 5), 0);
+	CHECK_INT(id, 1000);
+	CHECK_INT(ak_idcache_user_id(c, "bob", 3, &id, 5), -ENOENT);
+	CHECK_INT(ak_idcache_put_group(c, 42, "shadow"), 0);
+	CHECK_STR(ak_idcache_group_name(c, 42, 1ull << 40), "shadow"); /* permanent */
+	CHECK_INT(ak_idcache_group_id(c, "shadow", 6, &id, 1ull << 40), 0);
+	CHECK_INT(id, 42);
+	/* Many ids through a small table: bounded, permanent entries survive. */
+	for (uint32_t i = 2000; i < 3000; i++)
+		ak_idcache_user_name(c, i, 10);
+	CHECK_STR(ak_idcache_user_name(c, 0, 11), "root");
+	CHECK_STR(ak_idcache_group_name(c, 42, 11), "shadow");
+	ak_idcache_free(c);
+	ak_idcache_free(NULL);
+}
+
+static void test_resolve_ids(void)
+{
+	static const char *const lines[] = {
+		"type=USER_LOGIN msg=audit(1492810797.778:12651): pid=11396 uid=0 auid=1000 ses=36 msg='op=login id=1000 exe=\"/usr/sbin/sshd\" hostname=72.83.230.100 addr=72.83.230.100 terminal=/dev/pts/1 res=success'",
+	};
+	static const char *const lines2[] = {
+		"type=SYSCALL msg=audit(1493129355.852:624): arch=c000003e syscall=87 success=yes exit=0 items=2 ppid=3309 pid=3346 auid=1000 uid=0 gid=42 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts1 ses=5 comm=\"vim\" exe=\"/usr/bin/vim.basic\" key=\"auditconfig\"",
+		"type=PATH msg=audit(1493129355.852:624): item=0 name=\"/etc/x\" inode=2 dev=08:01 mode=0100640 ouid=1000 ogid=42 rdev=00:00 nametype=DELETE",
+	};
+	struct ak_idcache *c;
+	struct ev_fixture f;
+
+	CHECK_INT(ak_idcache_new(&c, &fake_ops, 60000, 0), 0);
+	CHECK_INT(ak_idcache_put_group(c, 42, "shadow"), 0);
+
+	CHECK_INT(fixture(&f, lines, 1, 0), 0);
+	CHECK_INT(ak_event_resolve_ids(&f.ev, c, 100), 0);
+	CHECK_MEM(f.ev.summary.actor.primary.p, f.ev.summary.actor.primary.n, "alice");
+	CHECK_MEM(f.ev.summary.actor.secondary.p, f.ev.summary.actor.secondary.n, "alice");
+	CHECK_MEM(f.ev.ecs.user.name.p, f.ev.ecs.user.name.n, "alice");
+	CHECK_MEM(f.ev.ecs.user.id.p, f.ev.ecs.user.id.n, "1000");
+	CHECK_MEM(f.ev.ecs.user_effective.name.p, f.ev.ecs.user_effective.name.n, "alice");
+	{
+		const struct ak_str *v = ak_event_map_get(&f.ev.user.names, "uid");
+
+		CHECK(v && v->n == 4 && !memcmp(v->p, "root", 4));
+	}
+	fixture_free(&f);
+
+	CHECK_INT(fixture(&f, lines2, 2, 0), 0);
+	CHECK_INT(ak_event_resolve_ids(&f.ev, c, 100), 0);
+	CHECK_MEM(f.ev.file.owner.p, f.ev.file.owner.n, "alice");
+	CHECK_MEM(f.ev.file.group.p, f.ev.file.group.n, "shadow");
+	{
+		const struct ak_str *v = ak_event_map_get(&f.ev.user.names, "gid");
+
+		CHECK(v && v->n == 6 && !memcmp(v->p, "shadow", 6));
+		CHECK(ak_event_map_get(&f.ev.user.names, "auid") != NULL);
+	}
+	fixture_free(&f);
+	ak_idcache_free(c);
+}
+
+static const struct ak_test tests[] = {
+	TEST(test_goldens),
+	TEST(test_execve_split_and_multi),
+	TEST(test_execve_missing_arg),
+	TEST(test_no_syscall),
+	TEST(test_node_and_enriched),
+	TEST(test_formats),
+	TEST(test_errors_and_arena),
+	TEST(test_idcache),
+	TEST(test_resolve_ids),
+};
+
+AK_TEST_MAIN(tests)
