@@ -123,6 +123,7 @@ fuzz:
 
 tables:
 	$(PYTHON) scripts/gen-tables.py
+	$(PYTHON) scripts/gen-normalizations.py
 
 check-tables: tables
 	git diff --exit-code -- lib/tables
