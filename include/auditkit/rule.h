@@ -191,6 +191,12 @@ struct ak_rule_fmt {
  * (auditctl -l does: a rule without -F arch listed after a b32 rule shows
  * its syscalls with i386 names). */
 #define AK_RULE_FMT_NO_CARRY 2u
+/* Text that ak_rule_parse_line(AK_SPLIT_SHELL) turns back into the same rule:
+ * words shell-quoted where needed, never the -w form (whether a path is a
+ * directory is decided anew when parsing), the real operator of exe, path,
+ * dir and perm, file types by name, no arch carried over.  Not what
+ * auditctl -l prints. */
+#define AK_RULE_FMT_REPARSE 4u
 
 /**
  * ak_rule_format - the text `auditctl -l` prints for one rule, without newline.

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * Splitting a rule line into words: as a POSIX shell does (what a user types
+ * after `auditctl`), or as auditctl splits the lines of a rules file (on
+ * spaces only; quotes are ordinary characters there).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "rules/rule-internal.h"
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int fail(struct ak_diag *d, size_t pos, size_t len, const char *msg, int err)
+{
+	if (d) {
+		d->pos = pos;
+		d->len = len;
+		d->msg = msg;
+	}
+	return err;
+}
+
+static int split_auditctl(const char *line, size_t len, char *scratch, size_t scap,
+			  char **words, size_t *pos, size_t max, struct ak_diag *d)
+{
+	size_t n = 0, o = 0, i = 0;
+
+	while (i < len) {
+		size_t start;
+
+		if (line[i] == ' ') {
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len && line[i] != ' ')
+			i++;
+		if (n == max)
+			return fail(d, start, i - start, "too many words", -ERANGE);
+		if (o + (i - start) + 1 > scap)
+			return fail(d, start, i - start, "line too long", -ERANGE);
+		words[n] = scratch + o;
+		pos[n++] = start;
+		memcpy(scratch + o, line + start, i - start);
+		o += i - start;
+		scratch[o++] = 0;
+	}
+	/* auditctl skips a line whose first word starts with '#'. */
+	if (n && words[0][0] == '#')
+		return 0;
+	return (int)n;
+}
+
+static int split_shell(const char *line, size_t len, char *scratch, size_t scap,
+		       char **words, size_t *pos, size_t max, struct ak_diag *d)
+{
+	size_t n = 0, o = 0, i = 0;
+
+	for (;;) {
+		size_t start;
+		bool quoted_any = false;
+
+		while (i < len && is_blank(line[i]))
+			i++;
+		if (i >= len || line[i] == '#')
+			break;
+		start = i;
+		if (n == max)
+			return fail(d, start, 1, "too many words", -ERANGE);
+		words[n] = scratch + o;
+		pos[n] = start;
+		while (i < len && !is_blank(line[i])) {
+			char c = line[i];
+
+			if (o + 2 > scap)
+				return fail(d, start, i - start, "line too long", -ERANGE);
+			if (c == '\'') {
+				size_t q = i++;
+
+				quoted_any = true;
+				while (i < len && line[i] != '\'') {
+					if (o + 2 > scap)
+						return fail(d, start, i - start, "line too long",
+							    -ERANGE);
+					scratch[o++] = line[i++];
+				}
+				if (i >= len)
+					return fail(d, q, len - q, "unterminated quote", -EINVAL);
+				i++;
+			} else if (c == '"') {
+				size_t q = i++;
+
+				quoted_any = true;
+				while (i < len && line[i] != '"') {
+					if (o + 2 > scap)
+						return fail(d, start, i - start, "line too long",
+							    -ERANGE);
+					if (line[i] == '\\' && i + 1 < len &&
+					    strchr("\"\\$`\n", line[i + 1])) {
+						if (line[i + 1] != '\n')
+							scratch[o++] = line[i + 1];
+						i += 2;
+						continue;
+					}
+					scratch[o++] = line[i++];
+				}
+				if (i >= len)
+					return fail(d, q, len - q, "unterminated quote", -EINVAL);
+				i++;
+			} else if (c == '\\') {
+				if (i + 1 >= len)
+					return fail(d, i, 1, "backslash at end of line", -EINVAL);
+				if (line[i + 1] != '\n')
+					scratch[o++] = line[i + 1];
+				i += 2;
+			} else {
+				scratch[o++] = c;
+				i++;
+			}
+		}
+		(void)quoted_any;
+		scratch[o++] = 0;
+		n++;
+	}
+	return (int)n;
+}
+
+int ak__split(const char *line, size_t len, enum ak_rule_split split, char *scratch,
+	      size_t scap, char **words, size_t *pos, size_t max, struct ak_diag *d)
+{
+	if (split == AK_SPLIT_AUDITCTL)
+		return split_auditctl(line, len, scratch, scap, words, pos, max, d);
+	return split_shell(line, len, scratch, scap, words, pos, max, d);
+}
