@@ -109,17 +109,33 @@ static int classify(const char *k, size_t n)
 #undef C
 }
 
+/* A multiplicative hash of the key's first and last bytes and its length: keys are
+ * short, and this is the per-field cost of duplicate detection. */
 static inline uint32_t khash(const char *k, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t a = 0, b = 0;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h ^ (h >> 15);
+	if (n >= 8) {
+		memcpy(&a, k, 8);
+		memcpy(&b, k + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+
+		memcpy(&x, k, 4);
+		memcpy(&y, k + n - 4, 4);
+		a = x;
+		b = y;
+	} else if (n) {
+		a = (unsigned char)k[0] | (unsigned)(unsigned char)k[n / 2] << 8 |
+		    (unsigned)(unsigned char)k[n - 1] << 16;
+	}
+	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+	return (uint32_t)(a >> 40) ^ (uint32_t)(a >> 16);
 }
 
 /* The entry for @key, or -1; with @ins, the slot where it would go in *@ins. */
-static long find(struct ctx *c, const char *k, size_t n, uint32_t **ins)
+static inline __attribute__((always_inline)) long find(struct ctx *c, const char *k, size_t n,
+							 uint32_t **ins)
 {
 	size_t i = khash(k, n) & c->mask;
 
@@ -325,18 +341,16 @@ static int parse_hex64(struct ak_str s, long long *out)
 
 int ak_ctx_split(struct ak_str parts[5], const char *s, size_t n)
 {
+	const char *end = s + n, *c;
 	int np = 0;
-	size_t start = 0;
 
-	for (size_t i = 0; i < n && np < 4; i++) {
-		if (s[i] == ':') {
-			parts[np].p = s + start;
-			parts[np++].n = i - start;
-			start = i + 1;
-		}
+	while (np < 4 && (c = memchr(s, ':', (size_t)(end - s)))) {
+		parts[np].p = s;
+		parts[np++].n = (size_t)(c - s);
+		s = c + 1;
 	}
-	parts[np].p = s + start;
-	parts[np++].n = n - start;
+	parts[np].p = s;
+	parts[np++].n = (size_t)(end - s);
 	return np;
 }
 
@@ -364,10 +378,12 @@ const char *ak_arch_text(uint32_t arch, char *buf, size_t cap)
 	return buf;
 }
 
-static const char *const ctx_suffix[2][5] = {
-	{ "subj_user", "subj_role", "subj_domain", "subj_level", "subj_category" },
-	{ "obj_user", "obj_role", "obj_domain", "obj_level", "obj_category" },
+#define S(lit) { lit, sizeof(lit) - 1 }
+static const struct ak_str ctx_keys[2][5] = {
+	{ S("subj_user"), S("subj_role"), S("subj_domain"), S("subj_level"), S("subj_category") },
+	{ S("obj_user"), S("obj_role"), S("obj_domain"), S("obj_level"), S("obj_category") },
 };
+#undef S
 
 /* parseSELinuxContext: subj/obj into _user, _role, _domain, _level, _category. */
 static void split_context(struct ctx *c, int k, int which)
@@ -382,7 +398,7 @@ static void split_context(struct ctx *c, int k, int which)
 
 	e->flags |= E_DEL;
 	for (int i = 0; i < np; i++)
-		derive(c, idx, ctx_suffix[which][i], strlen(ctx_suffix[which][i]), parts[i]);
+		derive(c, idx, ctx_keys[which][i].p, ctx_keys[which][i].n, parts[i]);
 }
 
 static void unset_id(struct ctx *c, int k)
@@ -756,8 +772,15 @@ static void enrich(struct ctx *c)
 }
 
 /* go-libaudit's strings.Trim(v, `'" `). */
+static inline int trimmed_char(char ch)
+{
+	return ch == ' ' || ch == '"' || ch == '\'';
+}
+
 static inline struct ak_str trim(struct ak_str v)
 {
+	if (v.n && !trimmed_char(v.p[0]) && !trimmed_char(v.p[v.n - 1]))
+		return v;
 	while (v.n && (v.p[0] == ' ' || v.p[0] == '"' || v.p[0] == '\''))
 		v.p++, v.n--;
 	while (v.n && (v.p[v.n - 1] == ' ' || v.p[v.n - 1] == '"' || v.p[v.n - 1] == '\''))
@@ -801,8 +824,8 @@ static void plan(const struct ak_rec *rec, struct layout *l)
 			kb += f->val.n;
 	}
 	l->ecap = nf + MAX_DERIVED;
-	l->hsize = 64;
-	while (l->hsize < 3 * l->ecap)
+	l->hsize = 32;
+	while (l->hsize < 2 * l->ecap)
 		l->hsize <<= 1;
 	l->tcap = kb / 2 + 2;
 	l->vbytes = vb;
