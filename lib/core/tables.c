@@ -35,8 +35,7 @@ static inline unsigned char fold_byte(unsigned char c, enum fold fold)
  * memcmp order of the folded key against a name, a proper prefix first.
  * Inline rather than memcmp() because names are short.
  */
-static inline int cmp(const char *key, size_t klen, const char *name, size_t nlen,
-		      enum fold fold)
+static inline int cmp(const char *key, size_t klen, const char *name, size_t nlen, enum fold fold)
 {
 	size_t n = klen < nlen ? klen : nlen;
 
@@ -50,26 +49,66 @@ static inline int cmp(const char *key, size_t klen, const char *name, size_t nle
 	return (klen > nlen) - (klen < nlen);
 }
 
-/* Binary search of a sorted (offset, idx, len) array; the idx found, or -1. */
-static inline long find(const char *pool, const struct ak__entry *byname, size_t n,
-			const char *key, size_t len, enum fold fold)
+/*
+ * The hash functions of scripts/gen-tables.py (keep the two in step).  Bytes
+ * are masked with 0xdf, which maps a-z onto A-Z and leaves every byte whose
+ * case does not fold as it is, so a key hashes alike in either case.
+ */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
 {
-	size_t lo = 0, hi = n;
+	uint64_t v = 0;
+
+	for (size_t i = n; i-- > 0;)
+		v = v << 8 | p[i];
+	return v & 0xdfdfdfdfdfdfdfdfu;
+}
+
+static inline uint32_t key_hash(const char *key, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)key;
+	uint64_t first, last = 0, mid = 0, h;
+
+	if (n >= 8) {
+		first = load_le(p, 8);
+		last = load_le(p + n - 8, 8);
+		if (n > 16)
+			mid = load_le(p + n / 2 - 4, 8);
+	} else {
+		first = load_le(p, n);
+	}
+	h = first * 0x9E3779B97F4A7C15u + last * 0xC2B2AE3D27D4EB4Fu + mid * 0x165667B19E3779F9u +
+	    n;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static inline uint32_t mix(uint32_t h, uint32_t seed)
+{
+	uint32_t x = (h ^ seed * 0x9E3779B9u) * 0x85EBCA6Bu;
+
+	return x ^ (x >> 16);
+}
+
+static inline uint32_t reduce(uint32_t x, uint32_t n)
+{
+	return (uint32_t)(((uint64_t)x * n) >> 32);
+}
+
+/* Perfect-hash lookup of the (folded) key; the entry's idx, or -1. */
+static inline long find(const char *pool, const struct ak__index *ix, const char *key, size_t len,
+			enum fold fold)
+{
+	const struct ak__entry *e;
+	uint32_t h;
+	uint16_t slot;
 
 	if (len >= AK__NAME_MAX)
 		return -1; /* longer than every name */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp(key, len, pool + byname[mid].off, byname[mid].len, fold);
-
-		if (c == 0)
-			return byname[mid].idx;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	h = key_hash(key, len);
+	slot = ix->slots[reduce(mix(h, ix->seeds[reduce(mix(h, 0), ix->nbuckets)]), ix->nslots)];
+	if (slot >= ix->n)
+		return -1;
+	e = &ix->byname[slot];
+	return cmp(key, len, pool + e->off, e->len, fold) == 0 ? e->idx : -1;
 }
 
 static const char *table_name(const struct ak__table *t, int64_t nr)
@@ -82,14 +121,13 @@ static const char *table_name(const struct ak__table *t, int64_t nr)
 	return off ? t->pool + off : NULL;
 }
 
-static int table_number(const struct ak__table *t, const char *name, size_t len,
-			enum fold fold)
+static int table_number(const struct ak__table *t, const char *name, size_t len, enum fold fold)
 {
 	long idx;
 
 	if (!name)
 		return fail(EINVAL);
-	idx = find(t->pool, t->byname, t->nbyname, name, len, fold);
+	idx = find(t->pool, &t->names, name, len, fold);
 	if (idx < 0)
 		return fail(ENOENT);
 	return (int)(t->base + (uint32_t)idx);
@@ -133,8 +171,7 @@ int ak_msgtype_number(const char *name, size_t len)
 
 	if (!name)
 		return fail(EINVAL);
-	idx = find(ak__msgtypes.pool, ak__msgtypes.byname, ak__msgtypes.nbyname, name, len,
-		   FOLD_UPPER);
+	idx = find(ak__msgtypes.pool, &ak__msgtypes.names, name, len, FOLD_UPPER);
 	if (idx >= 0)
 		return (int)(ak__msgtypes.base + (uint32_t)idx);
 	n = bracketed_number(name, len);
@@ -173,7 +210,7 @@ int ak_arch_number(const char *name, size_t len, uint32_t *arch)
 
 	if (!name)
 		return fail(EINVAL);
-	idx = find(ak__arches.pool, ak__arches.byname, ak__arches.n, name, len, FOLD_LOWER);
+	idx = find(ak__arches.pool, &ak__arches.names, name, len, FOLD_LOWER);
 	if (idx < 0)
 		return fail(ENOENT);
 	if (arch)
@@ -187,7 +224,7 @@ int ak_arch_at(size_t i, uint32_t *arch, const char **name)
 
 	if (i >= ak__arches.n)
 		return fail(ENOENT);
-	a = &ak__arches.byvalue[ak__arches.byname[i].idx];
+	a = &ak__arches.byvalue[ak__arches.names.byname[i].idx];
 	if (arch)
 		*arch = a->value;
 	if (name)

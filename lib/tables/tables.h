@@ -6,8 +6,8 @@
 /*
  * The generated tables, for lib/core/tables.c.  Every table is a string pool
  * whose offset 0 is "" (so offset 0 means "no name"), an offset array
- * indexed by number - base, and (offset, number - base) pairs sorted by name
- * in strcmp (unsigned byte) order.
+ * indexed by number - base, and (offset, number - base, length) entries
+ * sorted by name in strcmp (unsigned byte) order, reached by a perfect hash.
  */
 
 #include <stdint.h>
@@ -21,13 +21,27 @@ struct ak__entry {
 /* Longest name in any table, plus one; longer keys cannot match. */
 #define AK__NAME_MAX 29
 
+/*
+ * Name -> entry: a perfect hash over the names (see scripts/gen-tables.py
+ * for the functions): FNV-1a h of the key, seed = seeds[reduce(mix(h, 0),
+ * nbuckets)], candidate = byname[slots[reduce(mix(h, seed), nslots)]]
+ * (0xffff: none), then one compare.
+ */
+struct ak__index {
+	const struct ak__entry *byname;	/* sorted by name */
+	const uint16_t *seeds;		/* [nbuckets] */
+	const uint16_t *slots;		/* [nslots]: index into byname or 0xffff */
+	uint16_t n;			/* names, aliases included */
+	uint16_t nbuckets;
+	uint16_t nslots;
+};
+
 struct ak__table {
 	const char *pool;
 	const uint16_t *off;	/* [nr - base] -> pool offset, 0 if unnamed */
-	const struct ak__entry *byname;
 	uint32_t base;		/* lowest number */
 	uint32_t count;		/* entries in off[]: highest number - base + 1 */
-	uint32_t nbyname;	/* names, aliases included */
+	struct ak__index names;
 };
 
 struct ak__arch {
@@ -39,8 +53,8 @@ struct ak__arch {
 struct ak__arches {
 	const char *pool;
 	const struct ak__arch *byvalue;	/* sorted by value */
-	const struct ak__entry *byname;
 	uint32_t n;
+	struct ak__index names;
 };
 
 #define AK__NSYSCALL_TABLES 7
