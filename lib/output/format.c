@@ -12,6 +12,7 @@
 #include <auditkit/tables.h>
 
 #include "output/fmt-internal.h"
+#include "output/utf8.h"
 
 /* 0000-03-01 based days-from-civil (Howard Hinnant), inverted. */
 static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
@@ -142,26 +143,20 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	return 0;
 }
 
-static int str_is(const char *p, size_t n, const char *s)
-{
-	size_t sn = strlen(s);
-
-	return n == sn && memcmp(p, s, n) == 0;
-}
-
 int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, const char *k,
 		     size_t n)
 {
-	if (!n)
-		return 1;
-	switch (k[0]) {
-	case '@': return str_is(k, n, "@timestamp");
-	case 'r': return str_is(k, n, "record_type") || str_is(k, n, "raw_msg");
-	case 's': return str_is(k, n, "sequence");
-	case 't': return str_is(k, n, "tags");
-	case 'n': return rec->node.n && str_is(k, n, "node");
-	case 'e': return (v->has_enriched && str_is(k, n, "enriched")) || str_is(k, n, "error");
-	case 'w': return v->ip.error && str_is(k, n, "warning");
+	switch (n) {
+	case 0: return 1;
+	case 4: return (k[0] == 't' && !memcmp(k, "tags", 4)) ||
+		       (k[0] == 'n' && rec->node.n && !memcmp(k, "node", 4));
+	case 5: return k[0] == 'e' && !memcmp(k, "error", 5);
+	case 7: return (k[0] == 'r' && !memcmp(k, "raw_msg", 7)) ||
+		       (k[0] == 'w' && v->ip.error && !memcmp(k, "warning", 7));
+	case 8: return (k[0] == 's' && !memcmp(k, "sequence", 8)) ||
+		       (k[0] == 'e' && v->has_enriched && !memcmp(k, "enriched", 8));
+	case 10: return k[0] == '@' && !memcmp(k, "@timestamp", 10);
+	case 11: return k[0] == 'r' && !memcmp(k, "record_type", 11);
 	}
 	return 0;
 }
@@ -211,8 +206,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 			    ak__fmt_dropped(f->val.p, f->val.n) ||
 			    ak__fmt_reserved(&v, rec, f->key.p, f->key.n))
 				continue;
-			ak_json_key(w, f->key.p, f->key.n);
-			ak_json_str(w, f->val.p, f->val.n);
+			ak__json_kv(w, f->key.p, f->key.n, f->val.p, f->val.n);
 		}
 	} else {
 		for (size_t i = 0; i < v.ip.nkv; i++) {
@@ -220,8 +214,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 
 			if (ak__fmt_reserved(&v, rec, kv->key.p, kv->key.n))
 				continue;
-			ak_json_key(w, kv->key.p, kv->key.n);
-			ak_json_str(w, kv->val.p, kv->val.n);
+			ak__json_kv(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
 		}
 	}
 	ak_json_kv_str(w, "raw_msg", rec->msg.p, rec->msg.n);
@@ -242,8 +235,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 
 			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i))
 				continue;
-			ak_json_key(w, f->key.p, f->key.n);
-			ak_json_str(w, f->val.p, f->val.n);
+			ak__json_kv(w, f->key.p, f->key.n, f->val.p, f->val.n);
 		}
 		ak_json_obj_close(w);
 	}

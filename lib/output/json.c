@@ -6,6 +6,9 @@
  */
 #include <errno.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <auditkit/json.h>
 
@@ -112,61 +115,165 @@ static const unsigned char json_class[256] = {
 
 static const char hexdig[] = "0123456789abcdef";
 
-size_t ak_json_escape(char *dst, size_t cap, const char *src, size_t n)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Nonzero if any byte of @x is < 0x20, '"', '\\', 0x7f or >= 0x80. */
+static inline uint64_t swar_special(uint64_t x)
 {
-	struct ak_json w = { .buf = dst, .cap = dst ? cap : 0 };
-	const unsigned char *s = (const unsigned char *)src, *end = s + n;
+	uint64_t lt20 = (x - ONES * 0x20) & ~x;
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\'), d = x ^ (ONES * 0x7f);
 
-	while (s < end) {
-		const unsigned char *run = s;
+	q = (q - ONES) & ~q;
+	b = (b - ONES) & ~b;
+	d = (d - ONES) & ~d;
+	return (lt20 | q | b | d | x) & HIGHS;
+}
 
-		while (s < end && !json_class[*s])
-			s++;
-		if (s > run)
-			put(&w, (const char *)run, (size_t)(s - run));
-		if (s == end)
-			break;
-		if (json_class[*s] == 1) {
-			char e[6] = { '\\', 'u', '0', '0', 0, 0 };
+/* Escape one byte that json_class marks; returns bytes written to @d (room for 6). */
+static inline size_t esc_ascii(char *d, unsigned char c)
+{
+	d[0] = '\\';
+	switch (c) {
+	case '"': d[1] = '"'; return 2;
+	case '\\': d[1] = '\\'; return 2;
+	case '\b': d[1] = 'b'; return 2;
+	case '\f': d[1] = 'f'; return 2;
+	case '\n': d[1] = 'n'; return 2;
+	case '\r': d[1] = 'r'; return 2;
+	case '\t': d[1] = 't'; return 2;
+	}
+	d[1] = 'u';
+	d[2] = '0';
+	d[3] = '0';
+	d[4] = hexdig[c >> 4];
+	d[5] = hexdig[c & 15];
+	return 6;
+}
 
-			switch (*s) {
-			case '"': put(&w, "\\\"", 2); break;
-			case '\\': put(&w, "\\\\", 2); break;
-			case '\b': put(&w, "\\b", 2); break;
-			case '\f': put(&w, "\\f", 2); break;
-			case '\n': put(&w, "\\n", 2); break;
-			case '\r': put(&w, "\\r", 2); break;
-			case '\t': put(&w, "\\t", 2); break;
-			default:
-				e[4] = hexdig[*s >> 4];
-				e[5] = hexdig[*s & 15];
-				put(&w, e, 6);
-			}
-			s++;
-			continue;
-		}
-		size_t k = ak__utf8_seq_len(s, (size_t)(end - s));
+/*
+ * Index of the first byte of the 16 at @s that needs attention, 16 if none.
+ * SSE2 where available, else two SWAR words (the lowest flagged byte of the
+ * haszero trick is exact: false positives only sit above a true one).
+ */
+static inline unsigned first_special16(const unsigned char *s)
+{
+#ifdef __SSE2__
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+			     _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+		/* signed compare: bytes >= 0x80 are negative, so < 0x20 too */
+		_mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+			     _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
+	unsigned bits = (unsigned)_mm_movemask_epi8(m);
 
-		if (k) {
-			put(&w, (const char *)s, k);
-			s += k;
-		} else {
-			put(&w, "\xef\xbf\xbd", 3); /* U+FFFD */
-			s++;
+	return bits ? (unsigned)__builtin_ctz(bits) : 16;
+#else
+	for (unsigned half = 0; half < 16; half += 8) {
+		uint64_t x, m;
+
+		memcpy(&x, s + half, 8);
+		m = swar_special(x);
+		if (m) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return half + (unsigned)__builtin_ctzll(m) / 8;
+#else
+			return half + (unsigned)__builtin_clzll(m) / 8;
+#endif
 		}
 	}
-	return w.len;
+	return 16;
+#endif
+}
+
+/* The escaper proper: @d has room for 6 * (end - s) bytes.  Returns the end. */
+static char *escape_into(char *d, const unsigned char *s, const unsigned char *end)
+{
+	while (s < end) {
+		if (end - s >= 16) {
+			unsigned k = first_special16(s);
+
+			/* copy all 16 (room allows it); keep the clean prefix */
+			memcpy(d, s, 16);
+			d += k;
+			s += k;
+			if (k == 16)
+				continue;
+		} else if (end - s >= 8) {
+			/* 8..15 left: two overlapping words, no byte-wise stores */
+			uint64_t x, y;
+			size_t r = (size_t)(end - s);
+
+			memcpy(&x, s, 8);
+			memcpy(&y, end - 8, 8);
+			if (!swar_special(x) && !swar_special(y)) {
+				memcpy(d, s, 8);
+				memcpy(d + r - 8, end - 8, 8);
+				return d + r;
+			}
+		} else {
+			/* under 8 left: byte-wise while clean */
+			while (s < end && !json_class[*s])
+				*d++ = (char)*s++;
+			if (s == end)
+				return d;
+		}
+		unsigned char c = *s;
+
+		if (!json_class[c]) {
+			*d++ = (char)c;
+			s++;
+		} else if (json_class[c] == 1) {
+			d += esc_ascii(d, c);
+			s++;
+		} else {
+			size_t k = ak__utf8_seq_len(s, (size_t)(end - s));
+
+			if (k) {
+				memcpy(d, s, k);
+				d += k;
+				s += k;
+			} else {
+				memcpy(d, "\xef\xbf\xbd", 3); /* U+FFFD */
+				d += 3;
+				s++;
+			}
+		}
+	}
+	return d;
+}
+
+size_t ak_json_escape(char *dst, size_t cap, const char *src, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)src, *end = s + n;
+	char tmp[6 * 64];
+	size_t len = 0;
+
+	if (dst && cap / 6 >= n)
+		return (size_t)(escape_into(dst, s, end) - dst);
+	/* not enough room for the worst case: escape in chunks, copy what fits */
+	while (s < end) {
+		const unsigned char *ce = end - s > 64 ? s + 64 : end;
+
+		/* do not split a UTF-8 sequence across chunks */
+		while (ce < end && ce > s + 60 && (*ce & 0xc0) == 0x80)
+			ce--;
+		size_t m = (size_t)(escape_into(tmp, s, ce) - tmp);
+
+		if (dst && len < cap)
+			memcpy(dst + len, tmp, cap - len < m ? cap - len : m);
+		len += m;
+		s = ce;
+	}
+	return len;
 }
 
 void ak__json_put_escaped(struct ak_json *w, const char *s, size_t n)
 {
-	if (w->len + 6 * n + 1 <= w->cap) {
-		w->len += ak_json_escape(w->buf + w->len, w->cap - w->len, s, n);
-	} else {
-		size_t room = w->len < w->cap ? w->cap - w->len : 0;
+	size_t room = w->len < w->cap ? w->cap - w->len : 0;
 
-		w->len += ak_json_escape(room ? w->buf + w->len : NULL, room, s, n);
-	}
+	w->len += ak_json_escape(room ? w->buf + w->len : NULL, room, s, n);
 }
 
 static void put_str(struct ak_json *w, const char *s, size_t n)
@@ -174,6 +281,32 @@ static void put_str(struct ak_json *w, const char *s, size_t n)
 	put1(w, '"');
 	ak__json_put_escaped(w, s, n);
 	put1(w, '"');
+}
+
+/* A string member, the hot path of record formatting: direct writes when room allows. */
+void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
+{
+	size_t worst = 6 * (kn + vn) + 6;
+
+	if (!w->after_key && w->depth < 32 && w->len + worst <= w->cap) {
+		char *d = w->buf + w->len, *d0 = d;
+
+		if (w->first & (1u << w->depth))
+			w->first &= ~(1u << w->depth);
+		else
+			*d++ = ',';
+		*d++ = '"';
+		d = escape_into(d, (const unsigned char *)k, (const unsigned char *)k + kn);
+		*d++ = '"';
+		*d++ = ':';
+		*d++ = '"';
+		d = escape_into(d, (const unsigned char *)v, (const unsigned char *)v + vn);
+		*d++ = '"';
+		w->len += (size_t)(d - d0);
+		return;
+	}
+	ak_json_key(w, k, kn);
+	ak_json_str(w, v, vn);
 }
 
 void ak_json_key(struct ak_json *w, const char *key, size_t n)

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/* The JSON writer: structure, escaping of every byte value, UTF-8 validity, overflow. */
+#include <errno.h>
+
+#include <auditkit/format.h>
+#include <auditkit/json.h>
+
+#include "harness.h"
+
+/* A strict checker for what the escaper may produce inside a JSON string. */
+static int valid_json_string_body(const char *s, size_t n)
+{
+	if (ak_utf8_valid_prefix(s, n) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f || c == '"')
+			return 0;
+		if (c == '\\') {
+			if (i + 1 >= n)
+				return 0;
+			char e = s[++i];
+
+			if (e == 'u') {
+				if (i + 4 >= n)
+					return 0;
+				for (int k = 1; k <= 4; k++) {
+					char h = s[i + k];
+
+					if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f')))
+						return 0;
+				}
+				i += 4;
+			} else if (!strchr("\"\\/bfnrt", e)) {
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+static void test_structure(void)
+{
+	char buf[256];
+	struct ak_json w;
+
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_json_obj_open(&w);
+	ak_json_kv_cstr(&w, "a", "b");
+	ak_json_kv_int(&w, "n", -42);
+	ak_json_kv_uint(&w, "u", 18446744073709551615ull);
+	ak_json_kv_bool(&w, "t", 1);
+	ak_json_key(&w, "arr", 3);
+	ak_json_arr_open(&w);
+	ak_json_int(&w, 1);
+	ak_json_null(&w);
+	ak_json_obj_open(&w);
+	ak_json_obj_close(&w);
+	ak_json_arr_close(&w);
+	ak_json_key(&w, "min", 3);
+	ak_json_int(&w, INT64_MIN);
+	ak_json_obj_close(&w);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(buf, "{\"a\":\"b\",\"n\":-42,\"u\":18446744073709551615,\"t\":true,"
+		       "\"arr\":[1,null,{}],\"min\":-9223372036854775808}");
+}
+
+static void test_json_lines(void)
+{
+	char buf[64];
+	struct ak_json w;
+
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_json_obj_open(&w);
+	ak_json_kv_cstr(&w, "a", "1");
+	ak_json_obj_close(&w);
+	ak_out_bytes(&w, "\n", 1);
+	ak_json_obj_open(&w);
+	ak_json_obj_close(&w);
+	ak_out_bytes(&w, "\n", 1);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(buf, "{\"a\":\"1\"}\n{}\n");
+}
+
+static void test_escape_every_byte(void)
+{
+	/* each byte alone, and each byte inside text, gives valid JSON + UTF-8 */
+	for (int c = 0; c < 256; c++) {
+		char in[20] = "abcdefgh_ijklmnopq";
+		char out[256];
+		size_t n;
+
+		in[0] = (char)c;
+		n = ak_json_escape(out, sizeof(out), in, 1);
+		CHECK(n > 0 && n <= 6);
+		CHECK(valid_json_string_body(out, n));
+		in[9] = (char)c;
+		n = ak_json_escape(out, sizeof(out), in, 18);
+		CHECK(valid_json_string_body(out, n));
+	}
+	char out[64];
+	size_t n;
+
+	n = ak_json_escape(out, sizeof(out), "\0", 1);
+	CHECK_MEM(out, n, "\\u0000");
+	n = ak_json_escape(out, sizeof(out), "\x1b[31m", 5);
+	CHECK_MEM(out, n, "\\u001b[31m");
+	n = ak_json_escape(out, sizeof(out), "\x7f\x1d", 2);
+	CHECK_MEM(out, n, "\\u007f\\u001d");
+	n = ak_json_escape(out, sizeof(out), "\"\\\b\f\n\r\t/", 8);
+	CHECK_MEM(out, n, "\\\"\\\\\\b\\f\\n\\r\\t/");
+}
+
+static void test_utf8(void)
+{
+	char out[128];
+	size_t n;
+
+	/* valid multi-byte sequences are kept */
+	n = ak_json_escape(out, sizeof(out), "h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 12);
+	CHECK_MEM(out, n, "h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+	/* invalid bytes: one U+FFFD each */
+	n = ak_json_escape(out, sizeof(out), "a\xff" "b", 3);
+	CHECK_MEM(out, n, "a\xef\xbf\xbd" "b");
+	/* truncated sequence, overlong, surrogate, > U+10FFFF, stray continuation */
+	static const char *const bad[] = { "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+					   "\x80", "\xe2\x82", "\xf8\x88\x80\x80\x80" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		size_t len = strlen(bad[i]);
+
+		n = ak_json_escape(out, sizeof(out), bad[i], len);
+		CHECK(valid_json_string_body(out, n));
+		CHECK(n == 3 * len); /* every byte replaced */
+	}
+	CHECK_INT(ak_utf8_valid_prefix("ab\xc3\xa9\xff", 5), 4);
+	CHECK_INT(ak_utf8_valid_prefix("", 0), 0);
+}
+
+static void test_escape_random(void)
+{
+	/* pseudo-random bytes of every length across the 16-byte fast path */
+	uint32_t x = 12345;
+	char in[300], out[6 * 300];
+
+	for (int round = 0; round < 2000; round++) {
+		size_t len = (size_t)(round % 300);
+
+		for (size_t i = 0; i < len; i++) {
+			x = x * 1103515245 + 12345;
+			/* mostly printable, some specials */
+			unsigned b = (x >> 16) & 0xff;
+
+			in[i] = (char)((round & 1) ? b : 0x20 + b % 0x60);
+		}
+		size_t n = ak_json_escape(out, sizeof(out), in, len);
+
+		CHECK(valid_json_string_body(out, n));
+		/* the chunked path (small room) gives the same length and prefix */
+		char small[40];
+		size_t m = ak_json_escape(small, sizeof(small), in, len);
+
+		CHECK_INT(m, n);
+		CHECK(memcmp(small, out, n < sizeof(small) ? n : sizeof(small)) == 0);
+		CHECK_INT(ak_json_escape(NULL, 0, in, len), n);
+	}
+}
+
+static void test_overflow(void)
+{
+	char big[256], small[16];
+	struct ak_json w;
+	int full;
+
+	ak_json_init(&w, big, sizeof(big));
+	ak_json_obj_open(&w);
+	ak_json_kv_cstr(&w, "comm", "a rather long value \x01");
+	ak_json_obj_close(&w);
+	full = ak_json_finish(&w);
+	CHECK(full > 16);
+
+	memset(small, 'X', sizeof(small));
+	ak_json_init(&w, small, 10);
+	ak_json_obj_open(&w);
+	ak_json_kv_cstr(&w, "comm", "a rather long value \x01");
+	ak_json_obj_close(&w);
+	CHECK_INT(ak_json_finish(&w), -ERANGE);
+	CHECK(ak_json_overflowed(&w));
+	CHECK_INT(ak_json_len(&w), full);   /* exact size needed */
+	CHECK(memcmp(small, big, 10) == 0); /* what fit is the true prefix */
+	CHECK(small[10] == 'X');            /* nothing written past cap */
+
+	/* measuring with no buffer */
+	ak_json_init(&w, NULL, 0);
+	ak_json_obj_open(&w);
+	ak_json_kv_cstr(&w, "comm", "a rather long value \x01");
+	ak_json_obj_close(&w);
+	CHECK_INT(ak_json_finish(&w), -ERANGE);
+	CHECK_INT(ak_json_len(&w), full);
+
+	/* exact fit: valid, no room for the NUL */
+	ak_json_init(&w, small, 2);
+	ak_json_obj_open(&w);
+	ak_json_obj_close(&w);
+	CHECK_INT(ak_json_finish(&w), 2);
+}
+
+static void test_misuse(void)
+{
+	char buf[64];
+	struct ak_json w;
+
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_json_obj_close(&w);
+	CHECK_INT(ak_json_finish(&w), -EINVAL);
+	ak_json_init(&w, buf, sizeof(buf));
+	for (int i = 0; i < AK_JSON_MAX_DEPTH + 2; i++)
+		ak_json_arr_open(&w);
+	CHECK_INT(ak_json_finish(&w), -EINVAL);
+}
+
+static void test_yaml_text(void)
+{
+	char buf[128];
+	struct ak_json w;
+
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_out_yaml_str(&w, "yes\n\x1b", 5);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(buf, "\"yes\\n\\u001b\"");
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_out_text_escaped(&w, "ok \x1b[2J\nfake\x7f\xff\xc3\xa9", 16);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(buf, "ok \\x1b[2J\\x0afake\\x7f\\xff\xc3\xa9");
+}
+
+static void test_timestamp(void)
+{
+	char b[32];
+
+	CHECK_INT(ak_fmt_timestamp(b, sizeof(b), 1490137971, 11), 24);
+	CHECK_STR(b, "2017-03-21T23:12:51.011Z");
+	CHECK(ak_fmt_timestamp(b, sizeof(b), 0, 0) > 0);
+	CHECK_STR(b, "1970-01-01T00:00:00.000Z");
+	CHECK(ak_fmt_timestamp(b, sizeof(b), 951782400, 999) > 0); /* leap day 2000 */
+	CHECK_STR(b, "2000-02-29T00:00:00.999Z");
+	CHECK(ak_fmt_timestamp(b, sizeof(b), -1, 0) > 0);
+	CHECK_STR(b, "1969-12-31T23:59:59.000Z");
+	CHECK_INT(ak_fmt_timestamp(b, sizeof(b), INT64_MAX, 0), -ERANGE);
+	CHECK_INT(ak_fmt_timestamp(b, 10, 0, 0), -ERANGE);
+}
+
+static const struct ak_test tests[] = {
+	TEST(test_structure),	      TEST(test_json_lines), TEST(test_escape_every_byte),
+	TEST(test_utf8),	      TEST(test_escape_random), TEST(test_overflow),
+	TEST(test_misuse),	      TEST(test_yaml_text), TEST(test_timestamp),
+};
+
+AK_TEST_MAIN(tests)

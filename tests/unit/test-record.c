@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/* The record parser: every shape real audit logs contain, and header diagnostics. */
+#include <errno.h>
+
+#include <auditkit/record.h>
+
+#include "harness.h"
+
+static struct ak_field F[512];
+static struct ak_rec R;
+
+static int parse(const char *line)
+{
+	return ak_rec_parse_line(&R, line, strlen(line), F, 512);
+}
+
+/* The value of the last non-enriched field @key as a C string (static buffer). */
+static const char *val(const char *key)
+{
+	static char buf[4096];
+	const struct ak_field *f = ak_rec_field(&R, key);
+
+	if (!f)
+		return NULL;
+	memcpy(buf, f->val.p, f->val.n);
+	buf[f->val.n] = '\0';
+	return buf;
+}
+
+static const char *enr(const char *key)
+{
+	static char buf[4096];
+	const struct ak_field *f = ak_rec_enriched(&R, key);
+
+	if (!f)
+		return NULL;
+	memcpy(buf, f->val.p, f->val.n);
+	buf[f->val.n] = '\0';
+	return buf;
+}
+
+static void test_header(void)
+{
+	CHECK_INT(parse("type=SYSCALL msg=audit(1490137971.011:50406): arch=c000003e syscall=42\n"), 2);
+	CHECK_INT(R.type, 1300);
+	CHECK_MEM(R.type_name.p, R.type_name.n, "SYSCALL");
+	CHECK_INT(R.sec, 1490137971);
+	CHECK_INT(R.msec, 11);
+	CHECK_INT(R.serial, 50406);
+	CHECK_INT(R.node.n, 0);
+	CHECK_MEM(R.msg.p, R.msg.n, "audit(1490137971.011:50406): arch=c000003e syscall=42");
+	CHECK_MEM(R.body.p, R.body.n, "arch=c000003e syscall=42");
+	CHECK_STR(val("arch"), "c000003e");
+	CHECK_STR(val("syscall"), "42");
+	/* "030" is 30 ms, as go-libaudit reads it */
+	CHECK(parse("type=CWD msg=audit(1.030:7): cwd=\"/\"") == 1);
+	CHECK_INT(R.msec, 30);
+	/* no colon after the header (DAEMON_CONFIG) */
+	CHECK_INT(parse("type=DAEMON_CONFIG msg=audit(1490239800.477:34) config changed, auid=0 pid=1512 res=success"), 3);
+	CHECK_STR(val("auid"), "0");
+	CHECK_STR(val("res"), "success");
+	/* UNKNOWN[n] and a bare number */
+	CHECK(parse("type=UNKNOWN[1334] msg=audit(1.000:1): x=1") == 1);
+	CHECK_INT(R.type, 1334);
+	CHECK(parse("type=1300 msg=audit(1.000:1): x=1") == 1);
+	CHECK_INT(R.type, 1300);
+}
+
+static void test_node_and_trailing(void)
+{
+	CHECK_INT(parse("node=web-01.example.com type=PATH msg=audit(1.000:2): item=0 name=\"/etc\" \r\n"), 2);
+	CHECK_MEM(R.node.p, R.node.n, "web-01.example.com");
+	CHECK_INT(R.type, 1302);
+	CHECK_STR(val("name"), "/etc");
+	CHECK_MEM(R.line.p, R.line.n, "node=web-01.example.com type=PATH msg=audit(1.000:2): item=0 name=\"/etc\"");
+	CHECK_MEM(R.msg.p, R.msg.n, "audit(1.000:2): item=0 name=\"/etc\"");
+}
+
+static void test_values(void)
+{
+	CHECK_INT(parse("type=EXECVE msg=audit(1.000:3): argc=4 a0=\"cat\" a1=\"btest=test\" a2='x y' "
+			"a3=\"grep \\\"test\\\" file\" a4=2F746D70 e= k=v"), 8);
+	CHECK_STR(val("a0"), "cat");
+	CHECK(ak_rec_field(&R, "a0")->flags & AK_F_DQUOTE);
+	CHECK_STR(val("a1"), "btest=test");
+	CHECK_STR(val("a2"), "x y");
+	CHECK(ak_rec_field(&R, "a2")->flags & AK_F_SQUOTE);
+	CHECK_STR(val("a3"), "grep \\\"test\\\" file"); /* escapes left as written */
+	CHECK_STR(val("a4"), "2F746D70");
+	CHECK_INT(ak_rec_field(&R, "a4")->flags, 0);
+	CHECK_STR(val("e"), "");
+	CHECK_STR(val("k"), "v");
+	/* (null), ?, stray quote after a hex key (ubuntu17) */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:3): key=(null) tty=(none) exe=? "
+			"k2=65786563013634626974\" z=1"), 5);
+	CHECK_STR(val("key"), "(null)");
+	CHECK_STR(val("tty"), "(none)");
+	CHECK_STR(val("exe"), "?");
+	CHECK_STR(val("k2"), "65786563013634626974");
+	CHECK_STR(val("z"), "1");
+}
+
+static void test_keys(void)
+{
+	CHECK_INT(parse("type=EXECVE msg=audit(1.000:4): argc=2 a0=\"ls\" a1_len=20000 a1[0]=4142 "
+			"a1[1]=4344 old-auid=1 ARCH=x86_64 saddr_fam=inet"), 8);
+	CHECK_STR(val("a1_len"), "20000");
+	CHECK_STR(val("a1[0]"), "4142");
+	CHECK_STR(val("a1[1]"), "4344");
+	CHECK_STR(val("old-auid"), "1");
+	CHECK_STR(val("ARCH"), "x86_64");
+	CHECK_STR(val("saddr_fam"), "inet");
+}
+
+static void test_duplicates(void)
+{
+	CHECK_INT(parse("type=USER_LOGIN msg=audit(1.000:5): pid=1 uid=0 msg='op=login uid=1000 res=success'"), 5);
+	/* ak_rec_field: last wins */
+	CHECK_STR(val("uid"), "1000");
+	CHECK(ak_rec_field(&R, "uid")->flags & AK_F_NESTED);
+	CHECK(!(F[1].flags & AK_F_NESTED));
+	CHECK(ak_rec_field(&R, "msg") == NULL); /* the container is not a field */
+	CHECK_STR(val("op"), "login");
+	CHECK_STR(val("res"), "success");
+	/* msg='...' with no pairs stays a field */
+	CHECK_INT(parse("type=USER msg=audit(1.000:5): pid=1 msg='hello world'"), 2);
+	CHECK_STR(val("msg"), "hello world");
+}
+
+static void test_enriched(void)
+{
+	static const char line[] =
+		"type=SYSCALL msg=audit(1.000:6): arch=c000003e syscall=59 exe=/bin/ls auid=1000"
+		"\x1d" "ARCH=x86_64 SYSCALL=execve AUID=\"alice\" UID=\"root\" "
+		"SADDR={ saddr_fam=inet laddr=1.2.3.4 lport=80 }";
+
+	CHECK_INT(parse(line), 9);
+	CHECK_STR(val("auid"), "1000"); /* not absorbing the tail */
+	CHECK_STR(val("exe"), "/bin/ls");
+	CHECK_STR(enr("ARCH"), "x86_64");
+	CHECK_STR(enr("AUID"), "alice");
+	CHECK_STR(enr("SADDR"), "{ saddr_fam=inet laddr=1.2.3.4 lport=80 }");
+	CHECK(ak_rec_field(&R, "saddr_fam") == NULL); /* no lower-case leak */
+	CHECK(ak_rec_field(&R, "ARCH") == NULL);     /* enriched is not data */
+	/* a quoted value cannot swallow the separator either */
+	CHECK_INT(parse("type=USER_CMD msg=audit(1.000:6): cmd=\"ls\x1d" "UID=\"root\""), 2);
+	CHECK_STR(enr("UID"), "root");
+}
+
+static void test_avc(void)
+{
+	CHECK_INT(parse("type=AVC msg=audit(1170021493.977:293): avc:  denied  { read write } for  "
+			"pid=13010 comm=\"pickup\" tclass=dir"), 5);
+	CHECK_STR(val("seresult"), "denied");
+	CHECK_STR(val("seperms"), "read write");
+	CHECK_STR(val("pid"), "13010");
+	CHECK_STR(val("comm"), "pickup");
+	/* AppArmor AVC: plain pairs */
+	CHECK_INT(parse("type=AVC msg=audit(1.000:7): apparmor=\"DENIED\" operation=\"ptrace\" profile=\"docker-default\""), 3);
+	CHECK(ak_rec_field(&R, "seresult") == NULL);
+	/* USER_AVC is not normalised */
+	CHECK(parse("type=USER_AVC msg=audit(1.000:8): pid=1 msg='avc:  denied  { read } for  x=1'") > 0);
+	CHECK(ak_rec_field(&R, "seresult") == NULL);
+}
+
+static void test_login_and_pam(void)
+{
+	CHECK_INT(parse("type=LOGIN msg=audit(1.000:9): login pid=13015 uid=0 old auid=4294967295 new auid=0 old ses=4294967295 new ses=1172"), 6);
+	CHECK_STR(val("old_auid"), "4294967295");
+	CHECK_STR(val("new_auid"), "0");
+	CHECK_STR(val("old_ses"), "4294967295");
+	CHECK_STR(val("new_ses"), "1172");
+	CHECK(ak_rec_field(&R, "auid") == NULL);
+	CHECK_INT(parse("type=USER_START msg=audit(1.000:10): user pid=1 msg='PAM: session open acct=root : "
+			"exe=\"/usr/sbin/crond\" (hostname=?, addr=?, terminal=cron res=success)'"), 7);
+	CHECK_STR(val("hostname"), "?,");
+	CHECK_STR(val("terminal"), "cron");
+	CHECK_STR(val("res"), "success");
+	CHECK_STR(val("exe"), "/usr/sbin/crond");
+}
+
+static void test_bytes(void)
+{
+	/* NUL bytes and invalid UTF-8 are ordinary value bytes */
+	static const char line[] = "type=USER msg=audit(1.000:11): a=x\0y b=\xff\xfe c=\"q\0\"";
+	int n = ak_rec_parse_line(&R, line, sizeof(line) - 1, F, 512);
+
+	CHECK_INT(n, 3);
+	CHECK_INT(ak_rec_field(&R, "a")->val.n, 3);
+	CHECK(memcmp(ak_rec_field(&R, "b")->val.p, "\xff\xfe", 2) == 0);
+	CHECK_INT(ak_rec_field(&R, "c")->val.n, 2);
+}
+
+static void test_long_line(void)
+{
+	size_t n = 200000;
+	char *line = malloc(n + 64);
+	int k;
+
+	CHECK(line != NULL);
+	if (!line)
+		return;
+	k = snprintf(line, 64, "type=PROCTITLE msg=audit(1.000:12): proctitle=");
+	memset(line + k, 'A', n);
+	memcpy(line + k + n, " x=1", 5);
+	CHECK_INT(ak_rec_parse_line(&R, line, strlen(line), F, 512), 2);
+	CHECK_INT(ak_rec_field(&R, "proctitle")->val.n, n);
+	free(line);
+}
+
+static void test_counting_and_range(void)
+{
+	static const char line[] = "type=SYSCALL msg=audit(1.000:13): a=1 b=2 c=3 d=4";
+	struct ak_field f2[2];
+
+	CHECK_INT(ak_rec_parse_line(&R, line, strlen(line), NULL, 0), 4);
+	CHECK_INT(ak_rec_parse_line(&R, line, strlen(line), f2, 2), -ERANGE);
+	CHECK_INT(R.nfields, 2);
+	CHECK_MEM(f2[1].key.p, f2[1].key.n, "b");
+	CHECK_INT(R.serial, 13);
+}
+
+static void test_payload(void)
+{
+	static const char p[] = "audit(1490137971.011:50406): arch=c000003e syscall=42\0";
+
+	CHECK_INT(ak_rec_parse_payload(&R, 1300, p, sizeof(p) - 1, F, 512), 2);
+	CHECK_INT(R.type, 1300);
+	CHECK_INT(R.type_name.n, 0);
+	CHECK_INT(R.serial, 50406);
+	CHECK_STR(val("syscall"), "42");
+	CHECK_MEM(R.msg.p, R.msg.n, "audit(1490137971.011:50406): arch=c000003e syscall=42");
+	CHECK_INT(ak_rec_parse_payload(&R, 1300, "garbage", 7, F, 512), -EINVAL);
+}
+
+struct bad {
+	const char *line;
+	size_t pos;
+};
+
+static void test_header_errors(void)
+{
+	static const struct bad bad[] = {
+		{ "", 0 },
+		{ "hello world", 0 },
+		{ "type=UNKNOWN[1329] msg=?", 23 },
+		{ "type=SYSCALL", 12 },
+		{ "type= msg=audit(1.0:1): x=1", 5 },
+		{ "type=SYSCALL msg=audit(x.0:1): x=1", 23 },
+		{ "type=SYSCALL msg=audit(1:1): x=1", 24 },
+		{ "type=SYSCALL msg=audit(1.1234:1): x=1", 25 },
+		{ "type=SYSCALL msg=audit(1.1x:1): x=1", 26 },
+		{ "type=SYSCALL msg=audit(1.1:4294967296): x=1", 27 },
+		{ "type=SYSCALL msg=audit(1.1:5 x=1", 28 },
+		{ "node=h type=NOSUCHTYPE msg=audit(1.1:5): x=1", 12 },
+		{ "type=SYSCALL msg=audit(99999999999999999999.1:5): x=1", 23 },
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int ret = parse(bad[i].line);
+
+		CHECK_INT(ret, -EINVAL);
+		CHECK(R.diag.msg != NULL);
+		if (R.diag.pos != bad[i].pos)
+			fprintf(stderr, "  case %zu (%s): pos %zu, expected %zu\n", i, bad[i].line,
+				R.diag.pos, bad[i].pos);
+		CHECK_INT(R.diag.pos, bad[i].pos);
+		CHECK(R.line.p == bad[i].line);
+	}
+}
+
+static const struct ak_test tests[] = {
+	TEST(test_header),	  TEST(test_node_and_trailing), TEST(test_values),
+	TEST(test_keys),	  TEST(test_duplicates),	TEST(test_enriched),
+	TEST(test_avc),		  TEST(test_login_and_pam),	TEST(test_bytes),
+	TEST(test_long_line),	  TEST(test_counting_and_range), TEST(test_payload),
+	TEST(test_header_errors),
+};
+
+AK_TEST_MAIN(tests)
