@@ -39,7 +39,8 @@ struct ak_nl {
 	uint32_t seq;          /* last seq sent */
 	int timeout_ms;
 	bool pid_registered;   /* ak_nl_set_pid(non-zero) succeeded or was tried */
-	bool is_netlink;       /* AF_NETLINK: check the sender is the kernel */
+	bool is_netlink;       /* AF_NETLINK (else a socketpair) */
+	bool from_kernel_only; /* NETLINK_AUDIT: drop datagrams not from port 0 */
 	uint32_t pending_flags; /* AK_NL_MSG_LOSS to set on the next message */
 	struct ak__nl_queue q;
 	ak_nl_tap_fn tap;

@@ -29,7 +29,7 @@ static void nl_fill_msg(struct ak_nl_msg *msg, const char *buf, size_t n, uint32
 	msg->raw_len = n;
 	msg->flags = flags;
 	if (n < AK__NL_HDRLEN) {
-		/* Too short for a header: hand it out as an empty message of type 0. */
+		/* Too short for a header (not stored by the callers): an empty type 0. */
 		msg->data = buf + n;
 		return;
 	}
@@ -92,8 +92,10 @@ int ak__nl_recv_sock(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *
 		nl->st.datagrams++;
 		if (nl->tap)
 			nl->tap(buf, n, nl->tap_data);
-		/* Anti-spoofing: on a netlink socket only the kernel (port 0) is believed. */
-		if (nl->is_netlink && mh.msg_namelen >= sizeof(sa) && sa.nl_pid != 0) {
+		/* Anti-spoofing: on an audit socket only the kernel (port 0) is believed.
+		 * A datagram too short for a header is no message at all. */
+		if ((nl->from_kernel_only && mh.msg_namelen >= sizeof(sa) && sa.nl_pid != 0) ||
+		    n < AK__NL_HDRLEN) {
 			nl->st.stray++;
 			continue;
 		}
@@ -155,6 +157,8 @@ static int nl_queue_pop(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_ms
 
 int ak_nl_recv(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msg, unsigned flags)
 {
+	if (cap < AK__NL_HDRLEN)
+		return ak__nl_ret(-ERANGE);
 	for (;;) {
 		bool queued = nl->q.count > 0;
 		int r;

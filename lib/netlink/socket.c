@@ -53,12 +53,16 @@ static void nl_learn_portid(struct ak_nl *nl)
 {
 	struct sockaddr_nl sa;
 	socklen_t sl = sizeof(sa);
-	int one = 1;
+	int one = 1, proto = -1;
+	socklen_t pl = sizeof(proto);
 
 	memset(&sa, 0, sizeof(sa));
 	if (getsockname(nl->fd, (struct sockaddr *)&sa, &sl) == 0 && sa.nl_family == AF_NETLINK) {
 		nl->is_netlink = true;
 		nl->portid = sa.nl_pid;
+		/* Other netlink protocols (NETLINK_USERSOCK in tests) have user senders. */
+		nl->from_kernel_only = getsockopt(nl->fd, SOL_SOCKET, SO_PROTOCOL, &proto, &pl) < 0 ||
+				       proto == NETLINK_AUDIT;
 		/* ACKs of failed requests need not echo the request (rules are > 1 KiB). */
 		(void)setsockopt(nl->fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	}
