@@ -23,6 +23,9 @@
  */
 #include <errno.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <auditkit/record.h>
 #include <auditkit/tables.h>
@@ -153,6 +156,32 @@ static const char *avc_prefix(struct ps *ps, const char *s, const char *end, uns
 
 static void scan(struct ps *ps, const char *s, const char *end, unsigned fl);
 
+/* The end of an unquoted value: the first white space, quote or 0x1d. */
+static inline const char *value_end(const char *s, const char *end)
+{
+#ifdef __SSE2__
+	/* 16 bytes at a time: long values are hex (proctitle, EXECVE args, saddr) */
+	while (end - s >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i t = _mm_sub_epi8(x, _mm_set1_epi8(0x09)); /* \t..\r: 0..4 */
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+				     _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+						  _mm_cmpeq_epi8(x, _mm_set1_epi8(0x1d))),
+				     _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+
+		if (bits)
+			return s + __builtin_ctz(bits);
+		s += 16;
+	}
+#endif
+	while (s < end && !IS(*s, C_VSTOP))
+		s++;
+	return s;
+}
+
 /* A value starting at @s (just after '='); returns where scanning resumes. */
 static const char *value(struct ps *ps, const char *k, size_t kn, const char *s, const char *end,
 			 unsigned fl, int *paren)
@@ -183,8 +212,7 @@ static const char *value(struct ps *ps, const char *k, size_t kn, const char *s,
 	}
 	const char *v = s;
 
-	while (s < end && !IS(*s, C_VSTOP))
-		s++;
+	s = value_end(s, end);
 	size_t vn = (size_t)(s - v);
 
 	if (*paren && vn && v[vn - 1] == ')') {
