@@ -33,9 +33,9 @@
  *     the write(2) to /proc/self/loginuid, followed by SYSCALL, PROCTITLE, EOE.
  *  3. PROCTITLE, but only while the stream has not shown an EOE yet
  *     (AK_REASM_EOE_AUTO, the default), or always (AK_REASM_EOE_NEVER).
- *     PROCTITLE is not always the last record: kernels with LSM stacking
- *     (6.15+) log MAC_TASK_CONTEXTS after it, and io_uring events have no
- *     PROCTITLE at all.  So once a stream is known to carry EOE records
+ *     PROCTITLE is not always the last record: kernels with the LSM
+ *     stacking audit changes log MAC_TASK_CONTEXTS (1425) after it, and
+ *     io_uring events have no PROCTITLE at all.  So once a stream is known to carry EOE records
  *     (netlink always does; auditd logs do) only EOE ends a syscall event.
  *     Streams without EOE (filtered logs, go-libaudit's test streams) keep
  *     go-libaudit's rule.  AK_REASM_EOE_ALWAYS ignores PROCTITLE from the

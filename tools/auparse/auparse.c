@@ -19,6 +19,7 @@
 #include <auditkit.h>
 #include <auditkit/interp.h>
 
+#include "../common/events.h"
 #include "../common/flags.h"
 #include "../common/lineio.h"
 
@@ -39,6 +40,8 @@ struct ctx {
 	size_t scap;
 	const char *name; /* input name for messages */
 	unsigned long bad_lines;
+	size_t max_line;
+	struct akt_events *ev; /* -i: records go to the reassembler (events.c) */
 };
 
 typedef int (*fmt_fn)(struct ak_json *, const struct ak_rec *, const struct ak_fmt_opts *);
@@ -157,6 +160,8 @@ static int do_line(struct ctx *c, const char *line, size_t len, uint64_t lineno)
 		report(c, lineno, rec.diag.pos + 1, rec.diag.msg ? rec.diag.msg : ak_strerror(ret));
 		return emit_error(c, rec.line.p, rec.line.n, rec.diag.msg, &rec.diag);
 	}
+	if (c->ev)
+		return akt_events_push(c->ev, &rec);
 	return emit_record(c, &rec);
 }
 
@@ -167,12 +172,16 @@ static int run_fd(struct ctx *c, int fd)
 	size_t len;
 	int ret;
 
-	if (akt_lines_init(&r, fd, IO_CHUNK, LINE_MAX_BYTES) < 0)
+	if (akt_lines_init(&r, fd, IO_CHUNK, c->max_line) < 0)
 		return oom();
 	r.flush = &c->out;
+	if (c->ev) {
+		r.wait = akt_events_wait;
+		r.wait_data = c->ev;
+	}
 	while ((ret = akt_lines_next(&r, &line, &len)) > 0) {
 		if (ret == AKT_LINE_TOO_LONG) {
-			static const char msg[] = "line longer than 64 MiB: skipped";
+			static const char msg[] = "line longer than the -max-line limit: skipped";
 
 			c->bad_lines++;
 			report(c, r.lineno, 1, msg);
@@ -214,14 +223,16 @@ int main(int argc, char **argv)
 {
 	const char *in = NULL, *out = "-", *format = "json";
 	int interpret = 0, resolve_ids = 1, raw = 0, optind = 0, ret = 0, fd;
+	unsigned long max_line = LINE_MAX_BYTES;
 	struct ctx c = { 0 };
 	const struct akt_flag flags[] = {
 		{ "in", AKT_STRING, &in, "FILE", "input file (default \"-\": stdin)" },
 		{ "out", AKT_STRING, &out, "FILE", "output file (default \"-\": stdout)" },
 		{ "format", AKT_STRING, &format, "FMT", "output format: json (default), yaml or text" },
-		{ "i", AKT_BOOL, &interpret, NULL, "interpret: coalesce records into events (not available yet)" },
+		{ "i", AKT_BOOL, &interpret, NULL, "interpret: coalesce records into events" },
 		{ "id", AKT_BOOL, &resolve_ids, NULL, "with -i, resolve uid/gid to names (default true)" },
 		{ "raw", AKT_BOOL, &raw, NULL, "no interpretation: the fields as written" },
+		{ "max-line", AKT_UINT, &max_line, "BYTES", "longest line accepted (default 64 MiB); longer ones are reported" },
 	};
 	size_t nflags = sizeof(flags) / sizeof(flags[0]);
 
@@ -243,17 +254,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, PROG ": unknown -format \"%s\" (want json, yaml or text)\n", format);
 		return 2;
 	}
-	if (interpret) {
-		fprintf(stderr, PROG ": -i (coalescing records into events) is not available yet "
-				"in this version; run without -i for one object per record\n");
-		return 2;
-	}
-	(void)resolve_ids;
 	if (in && optind < argc) {
 		fprintf(stderr, PROG ": give input files either with -in or as arguments, not both\n");
 		return 2;
 	}
+	if (max_line < 64) {
+		fprintf(stderr, PROG ": -max-line must be at least 64\n");
+		return 2;
+	}
 	c.raw = (unsigned)raw;
+	c.max_line = max_line;
 	if (strcmp(out, "-") == 0) {
 		fd = STDOUT_FILENO;
 	} else {
@@ -271,11 +281,27 @@ int main(int argc, char **argv)
 		oom();
 		return 1;
 	}
+	if (interpret) {
+		struct akt_events_opts eo = { .prog = PROG, .fmt = (int)c.fmt,
+					      .resolve_ids = resolve_ids };
+
+		if (akt_events_new(&c.ev, &c.out, &eo) < 0) {
+			oom();
+			return 1;
+		}
+	}
 	if (optind < argc) {
 		for (int i = optind; i < argc && ret == 0; i++)
 			ret = run_path(&c, argv[i]);
 	} else {
 		ret = run_path(&c, in ? in : "-");
+	}
+	if (c.ev) {
+		int r = akt_events_flush(c.ev);
+
+		if (r < 0 && ret == 0)
+			ret = r;
+		akt_events_free(c.ev);
 	}
 	if (akt_out_flush(&c.out) < 0 || (fd != STDOUT_FILENO && close(fd) < 0 && !c.out.err))
 		c.out.err = c.out.err ? c.out.err : errno;

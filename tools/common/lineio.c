@@ -31,6 +31,12 @@ static ssize_t fill(struct akt_lines *r)
 
 	if (r->flush && r->flush->len)
 		akt_out_flush(r->flush);
+	if (r->wait) {
+		int w = r->wait(r->fd, r->wait_data);
+
+		if (w < 0)
+			return w;
+	}
 	do
 		n = read(r->fd, r->buf + r->end, r->cap - r->end);
 	while (n < 0 && errno == EINTR);

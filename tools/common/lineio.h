@@ -25,6 +25,10 @@ struct akt_lines {
 	int eof, skipping;
 	uint64_t lineno;         /* 1-based number of the line last returned */
 	struct akt_out *flush;   /* flushed before each blocking read, if set */
+	/* If set, called before each read (after the flush); may wait in poll(2)
+	 * and do timed work meanwhile (auparse -i: event timeouts). */
+	int (*wait)(int fd, void *data);
+	void *wait_data;
 };
 
 enum {

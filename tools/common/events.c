@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/* `-i` for the tools: reassemble, coalesce, write events; see events.h. */
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <auditkit.h>
+#include <auditkit/coalesce.h>
+#include <auditkit/reasm.h>
+
+#include "events.h"
+
+struct akt_events {
+	struct akt_events_opts o;
+	struct akt_out *out;
+	struct ak_reasm *r;
+	struct ak_idcache *ids;
+	void *arena; /* for ak_coalesce; grows to the largest event, then stays */
+	size_t acap;
+	int err;     /* first fatal error from the event callback (-errno) */
+};
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+typedef int (*ev_fn)(struct ak_json *, const struct ak_event *, unsigned);
+
+static int emit(struct akt_events *e, const struct ak_event *ev)
+{
+	static const ev_fn fns[] = { ak_event_json, ak_event_yaml, ak_event_text };
+	struct akt_out *o = e->out;
+
+	for (int tries = 0; tries < 4; tries++) {
+		struct ak_json w;
+		int ret;
+
+		ak_json_init(&w, o->buf + o->len, o->cap - o->len);
+		ret = fns[e->o.fmt](&w, ev, 0);
+		if (ret < 0)
+			return ret;
+		ret = ak_json_finish(&w);
+		if (ret >= 0) {
+			o->len += (size_t)ret;
+			return 0;
+		}
+		if (ret != -ERANGE)
+			return ret;
+		ret = akt_out_reserve(o, ak_json_len(&w) + 1);
+		if (ret < 0)
+			return ret;
+	}
+	return -ERANGE;
+}
+
+static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *data)
+{
+	struct akt_events *e = data;
+	size_t need = ak_coalesce_arena_size(recs, n);
+	struct ak_event ev;
+	int ret;
+
+	if (flags & AK_REASM_EV_PART)
+		fprintf(stderr, "%s: event %u is too large: written in parts\n", e->o.prog,
+			recs[0].serial);
+	if (need > e->acap) {
+		void *p = realloc(e->arena, need);
+
+		if (!p) {
+			e->err = -ENOMEM;
+			return -ENOMEM;
+		}
+		e->arena = p;
+		e->acap = need;
+	}
+	ret = ak_coalesce(&ev, recs, n, e->arena, e->acap, 0);
+	if (ret < 0) {
+		fprintf(stderr, "%s: failed to coalesce event %u: %s\n", e->o.prog, recs[0].serial,
+			ak_strerror(ret));
+		return 0;
+	}
+	if (e->ids && ak_event_resolve_ids(&ev, e->ids, now_ms()) < 0)
+		fprintf(stderr, "%s: event %u: uid/gid names not resolved\n", e->o.prog,
+			recs[0].serial);
+	ret = emit(e, &ev);
+	if (ret < 0 && !e->err)
+		e->err = ret;
+	return ret;
+}
+
+static void on_lost(uint64_t count, void *data)
+{
+	struct akt_events *e = data;
+
+	fprintf(stderr, "%s: detected the loss of %llu sequences.\n", e->o.prog,
+		(unsigned long long)count);
+}
+
+static void on_warn(int what, uint32_t serial, void *data)
+{
+	struct akt_events *e = data;
+	const char *msg;
+
+	switch (what) {
+	case AK_REASM_W_LATE:
+		msg = "records arrived after the event was written: written as a separate event";
+		break;
+	case AK_REASM_W_RESYNC:
+		msg = "sequence numbers restarted";
+		break;
+	case AK_REASM_W_EVICTED:
+		msg = "too many events in flight: written before it was complete";
+		break;
+	default:
+		return; /* limits: reported per part in on_event */
+	}
+	fprintf(stderr, "%s: event %u: %s\n", e->o.prog, serial, msg);
+}
+
+static const struct ak_reasm_ops ops = {
+	.event = on_event,
+	.lost = on_lost,
+	.warn = on_warn,
+};
+
+int akt_events_new(struct akt_events **out, struct akt_out *o, const struct akt_events_opts *opts)
+{
+	struct ak_reasm_opts ro = { .sz = sizeof(ro) };
+	struct akt_events *e;
+	int ret;
+
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		return -ENOMEM;
+	e->o = *opts;
+	e->out = o;
+	ro.eoe_mode = opts->eoe_mode;
+	ro.timeout_ms = opts->timeout_ms;
+	ro.max_in_flight = opts->max_in_flight;
+	ret = ak_reasm_new(&e->r, &ro, &ops, e);
+	if (ret == 0 && opts->resolve_ids)
+		ret = ak_idcache_new(&e->ids, NULL, 60000, 0);
+	if (ret < 0) {
+		akt_events_free(e);
+		return ret;
+	}
+	*out = e;
+	return 0;
+}
+
+void akt_events_free(struct akt_events *e)
+{
+	if (!e)
+		return;
+	ak_reasm_free(e->r);
+	ak_idcache_free(e->ids);
+	free(e->arena);
+	free(e);
+}
+
+static int result(struct akt_events *e, int ret)
+{
+	int err = e->err;
+
+	e->err = 0;
+	if (err < 0)
+		return err;
+	if (ret < 0)
+		return ret;
+	return e->out->err ? -e->out->err : 0;
+}
+
+int akt_events_push(struct akt_events *e, const struct ak_rec *rec)
+{
+	return result(e, ak_reasm_push(e->r, rec, now_ms()));
+}
+
+int akt_events_tick(struct akt_events *e)
+{
+	return result(e, ak_reasm_tick(e->r, now_ms()));
+}
+
+int akt_events_flush(struct akt_events *e)
+{
+	return result(e, ak_reasm_flush(e->r));
+}
+
+int akt_events_timeout(const struct akt_events *e)
+{
+	uint64_t dl = ak_reasm_deadline(e->r), now;
+
+	if (dl == UINT64_MAX)
+		return -1;
+	now = now_ms();
+	if (dl <= now)
+		return 0;
+	return dl - now > INT_MAX ? INT_MAX : (int)(dl - now);
+}
+
+int akt_events_wait(int fd, void *data)
+{
+	struct akt_events *e = data;
+
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int t = akt_events_timeout(e), n, ret;
+
+		if (t < 0)
+			return 0; /* nothing pending: let the read block */
+		n = t ? poll(&p, 1, t) : 0;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno == EINVAL || errno == EBADF ? 0 : -errno;
+		if (n > 0)
+			return 0;
+		ret = akt_events_tick(e);
+		if (ret < 0)
+			return ret;
+		if (e->out->len && akt_out_flush(e->out) < 0)
+			return -e->out->err;
+	}
+}
