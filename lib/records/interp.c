@@ -590,56 +590,83 @@ static void saddr(struct ctx *c)
 			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i]);
 }
 
-/* "aN" (N decimal): the length of N's digits, else 0. */
-static size_t arg_index(struct ak_str k)
+/*
+ * EXECVE argument keys: "aN" gives N; "aN[M]" gives N and *@piece = M;
+ * -1 for anything else.
+ */
+static long arg_key(struct ak_str k, long *piece)
 {
+	size_t i = 1;
+	long n = 0, m = 0;
+
+	*piece = -1;
 	if (k.n < 2 || k.p[0] != 'a')
-		return 0;
-	for (size_t i = 1; i < k.n; i++)
+		return -1;
+	for (; i < k.n && k.p[i] >= '0' && k.p[i] <= '9'; i++)
+		if ((n = n * 10 + (k.p[i] - '0')) > 0x7fffffff)
+			return -1;
+	if (i == 1)
+		return -1;
+	if (i == k.n)
+		return n;
+	if (k.p[i] != '[' || k.p[k.n - 1] != ']' || i + 2 >= k.n)
+		return -1;
+	for (i++; i < k.n - 1; i++) {
 		if (k.p[i] < '0' || k.p[i] > '9')
-			return 0;
-	return k.n - 1;
+			return -1;
+		if ((m = m * 10 + (k.p[i] - '0')) > 0x7fffffff)
+			return -1;
+	}
+	*piece = m;
+	return n;
+}
+
+/* "aN[M]" for @an bytes of "aN" in @kb; returns the key's length. */
+static size_t piece_key(char *kb, size_t an, unsigned long m)
+{
+	size_t kn = an + 1 + ak__utoa(kb + an + 1, m);
+
+	kb[an] = '[';
+	kb[kn++] = ']';
+	return kn;
 }
 
 /*
  * The kernel splits a long argument: a1_len=N a1[0]=... a1[1]=...  Each piece
- * is hex or quoted on its own; rebuild a1 from them, in the place of a1[0].
+ * is hex or quoted on its own.  When all N bytes are in this record (the pieces
+ * may also run on in the next EXECVE records of the event), rebuild a1 in the
+ * place of a1[0]; otherwise the pieces are decoded where they are.
  */
 static void execve_join(struct ctx *c, size_t idx)
 {
 	struct ent *e = &c->e[idx];
-	const char *br = memchr(e->key.p, '[', e->key.n);
 	char kb[48];
-	size_t an = (size_t)(br - e->key.p), total = 0, n = 0;
-	int hexed = 0;
+	size_t an = (size_t)((const char *)memchr(e->key.p, '[', e->key.n) - e->key.p);
+	size_t raw = 0, dec = 0, n = 0;
+	long long want;
+	long j;
 
-	if (an + 24 > sizeof(kb) || lookup(c, e->key.p, an) >= 0)
+	if (an + 28 > sizeof(kb) || lookup(c, e->key.p, an) >= 0)
 		return; /* aN itself is present: leave the pieces alone */
 	memcpy(kb, e->key.p, an);
-	kb[an] = '[';
-	/* pass 1: the pieces and their total size */
-	for (unsigned long m = 0;; m++) {
-		size_t kn = an + 1 + ak__utoa(kb + an + 1, m);
-		long j;
+	memcpy(kb + an, "_len", 4);
+	j = lookup(c, kb, an + 4);
+	if (j < 0 || parse_dec(c->e[j].val, &want) < 0)
+		return;
+	for (unsigned long m = 0; (j = lookup(c, kb, piece_key(kb, an, m))) >= 0; m++) {
+		const struct ent *pc = &c->e[j];
+		int hex = !(pc->flags & E_QUOTED) && ak_hex_is_upper(pc->val.p, pc->val.n);
 
-		kb[kn++] = ']';
-		j = lookup(c, kb, kn);
-		if (j < 0)
-			break;
-		total += c->e[j].val.n;
+		raw += pc->val.n;
+		dec += hex ? pc->val.n / 2 : pc->val.n;
 	}
-	char *p = balloc(c, total);
+	if ((long long)dec != want)
+		return; /* incomplete here */
+	char *p = balloc(c, dec);
 
 	if (!p)
 		return;
-	for (unsigned long m = 0;; m++) {
-		size_t kn = an + 1 + ak__utoa(kb + an + 1, m);
-		long j;
-
-		kb[kn++] = ']';
-		j = lookup(c, kb, kn);
-		if (j < 0)
-			break;
+	for (unsigned long m = 0; (j = lookup(c, kb, piece_key(kb, an, m))) >= 0; m++) {
 		struct ent *pc = &c->e[j];
 		int d = -1;
 
@@ -647,7 +674,6 @@ static void execve_join(struct ctx *c, size_t idx)
 			d = ak__hex_decode(p + n, pc->val.p, pc->val.n, AK_HEX_NUL_KEEP);
 		if (d >= 0) {
 			n += (size_t)d;
-			hexed = 1;
 		} else {
 			memcpy(p + n, pc->val.p, pc->val.n);
 			n += pc->val.n;
@@ -655,13 +681,12 @@ static void execve_join(struct ctx *c, size_t idx)
 		if (m)
 			pc->flags |= E_DEL;
 	}
-	if (hexed) { /* hexToString: up to the first NUL */
-		const char *z = memchr(p, 0, n);
+	(void)raw;
+	/* hexToString: up to the first NUL */
+	const char *z = memchr(p, 0, n);
 
-		if (z)
-			n = (size_t)(z - p);
-	}
-	c->bn -= total - n;
+	if (z)
+		n = (size_t)(z - p);
 	/* a1[0] becomes a1, in place: its key is a prefix of the old one */
 	uint32_t *ins;
 
@@ -673,32 +698,40 @@ static void execve_join(struct ctx *c, size_t idx)
 		*ins = (uint32_t)idx + 1;
 }
 
+/*
+ * go-libaudit's execveArgs: argc, then a0..a(argc-1) must exist, each decoded
+ * up to its first NUL.  Beyond it: every argument is decoded, split arguments
+ * are rebuilt, and the kernel's own multi-record form is not an error: a long
+ * argv continues in further EXECVE records of the event (which have no argc,
+ * or hold the arguments after those here), so only a gap is reported.
+ */
 static void execve_rules(struct ctx *c)
 {
 	struct ent *e = known(c, K_ARGC);
 	long long argc = -1;
+	long maxarg = -1, piece;
 	char kb[24];
 
-	/* split arguments first: a rebuilt aN counts as present */
 	for (size_t i = 0; i < c->ne; i++) {
 		struct ent *x = &c->e[i];
 
-		if (x->flags & E_DEL || x->key.n < 5 || x->key.p[0] != 'a' ||
-		    x->key.p[x->key.n - 1] != ']' || memcmp(x->key.p + x->key.n - 3, "[0]", 3))
-			continue;
-		struct ak_str base = { x->key.p, x->key.n - 3 };
-
-		if (arg_index(base))
+		if (!(x->flags & E_DEL) && arg_key(x->key, &piece) >= 0 && piece == 0)
 			execve_join(c, i);
 	}
 	for (size_t i = 0; i < c->ne; i++) {
 		struct ent *x = &c->e[i];
+		long a = x->flags & E_DEL ? -1 : arg_key(x->key, &piece);
 
-		if (!(x->flags & (E_DEL | E_DONE | E_QUOTED)) && arg_index(x->key))
+		if (a < 0)
+			continue;
+		if (a > maxarg)
+			maxarg = a;
+		if (!(x->flags & (E_DONE | E_QUOTED)))
 			hex_value(c, x, AK_HEX_NUL_TRUNCATE);
 	}
 	if (!e) {
-		set_error(c, "argc key not found");
+		if (maxarg < 0)
+			set_error(c, "argc key not found");
 		return;
 	}
 	if (parse_dec(e->val, &argc) < 0 || argc < 0 || argc > 4294967295ll ||
@@ -707,13 +740,17 @@ static void execve_rules(struct ctx *c)
 		return;
 	}
 	kb[0] = 'a';
-	for (long long i = 0; i < argc; i++) {
+	for (long long i = 0; i < argc && i <= maxarg; i++) {
 		size_t kn = 1 + ak__utoa(kb + 1, (unsigned long long)i);
 
-		if (lookup(c, kb, kn) < 0) {
+		if (lookup(c, kb, kn) >= 0)
+			continue;
+		memcpy(kb + kn, "_len", 4); /* split, and continued in the next record */
+		if (lookup(c, kb, kn + 4) >= 0)
+			continue;
+		if (i < maxarg) /* a later argument is here: this one is missing */
 			set_error2(c, "failed to find arg ", kb, kn);
-			return;
-		}
+		return;
 	}
 }
 
@@ -893,7 +930,11 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 			continue;
 		struct ak_str v = trim(f->val);
 
-		if (dropped(v) || !f->key.n)
+		if (!f->key.n)
+			continue;
+		/* an argument is literal: "", "?" and "(null)" are real arguments */
+		if (dropped(v) && !(rec->type == AUDIT_EXECVE && f->key.p[0] == 'a' &&
+				    f->key.n > 1 && f->key.p[1] >= '0' && f->key.p[1] <= '9'))
 			continue;
 		put(&c, f->key, v, (f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) ? E_QUOTED : 0);
 	}

@@ -356,13 +356,29 @@ static void test_execve(void)
 	CHECK_VAL("a1", "3005");
 	CHECK_VAL("a2", "{\n}");
 	CHECK_VAL("a3", "ab");
+	/* empty, "?" and "(null)" arguments are arguments (go-libaudit drops them, then fails) */
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=4 a0=\"/bin/echo\" a1=\"\" a2=\"?\" "
+		     "a3=\"(null)\" x=?") == 5);
+	CHECK_VAL("a1", "");
+	CHECK_VAL("a2", "?");
+	CHECK_VAL("a3", "(null)");
+	CHECK_NOKEY("x");
+	CHECK(ip.error == NULL);
 	/* lower-case hex is a string */
 	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=1 a0=deadbeef") > 0);
 	CHECK_VAL("a0", "deadbeef");
+	/* a gap is an error (go-libaudit: any missing argument) ... */
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=3 a0=\"x\" a2=\"z\"") > 0);
+	CHECK_STR(ip.error, "failed to find arg a1");
+	CHECK_VAL("a2", "z");
+	/* ... but the kernel continuing a long argv in the next record is not */
 	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=3 a0=\"x\" a1=\"y\"") > 0);
-	CHECK_STR(ip.error, "failed to find arg a2");
+	CHECK(ip.error == NULL);
 	CHECK_VAL("a1", "y");
-	CHECK(interp("type=EXECVE msg=audit(1.000:1): a0=\"x\"") > 0);
+	CHECK(interp("type=EXECVE msg=audit(1.000:1):  a692=\"692\" a693=363933") > 0);
+	CHECK(ip.error == NULL);
+	CHECK_VAL("a693", "693");
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): foo=1") > 0);
 	CHECK_STR(ip.error, "argc key not found");
 	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=-1 a0=\"x\"") > 0);
 	CHECK_STR(ip.error, "failed to convert argc to number");
@@ -392,10 +408,22 @@ static void test_execve_split(void)
 	/* a NUL ends the argument */
 	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=1 a0_len=4 a0[0]=4100 a0[1]=4242") > 0);
 	CHECK_VAL("a0", "A");
-	/* a later record of a long EXECVE: no argc, arguments only */
+	/* a later record of a long EXECVE: no argc, pieces decoded where they are */
 	CHECK(interp("type=EXECVE msg=audit(1.000:1): a5[3]=4142 a5[4]=4344 a6=\"x\"") > 0);
-	CHECK_VAL("a5[3]", "4142");
+	CHECK_VAL("a5[3]", "AB");
 	CHECK_VAL("a6", "x");
+	CHECK(ip.error == NULL);
+	/* the first record of such an argument: a1 is not all here, so no a1 */
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=4 a0=\"/bin/true\" a1_len=40000 "
+		     "a1[0]=4141") > 0);
+	CHECK_NOKEY("a1");
+	CHECK_VAL("a1[0]", "AA");
+	CHECK_VAL("a1_len", "40000");
+	CHECK(ip.error == NULL);
+	/* a wrong length is not rebuilt either */
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=1 a0_len=5 a0[0]=41 a0[1]=42") > 0);
+	CHECK_NOKEY("a0");
+	CHECK_VAL("a0[1]", "B");
 }
 
 static void test_drop_dup_msg(void)
