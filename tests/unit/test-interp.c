@@ -576,7 +576,77 @@ static void test_huge_record(void)
 	CHECK_VAL("k", "19999");
 }
 
+/*
+ * Mutated records of every interpreted type, each interpreted in a heap block of
+ * exactly ak_interp_scratch_size() bytes (so ASan sees any overrun): no crash, no
+ * -ERANGE.
+ */
+static void test_mutations(void)
+{
+	static const char *seeds[] = {
+		"type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=42 success=no exit=-13 "
+		"exe=2F62696E2F6C73 subj=a:b:c:d:e key=65786563013634626974",
+		"type=SECCOMP msg=audit(1.000:1): sig=31 arch=40000003 syscall=132 exe=\"/x\"",
+		"type=SOCKADDR msg=audit(1.000:1): saddr=0A000050000000002607F8B0400C0C060000000000"
+		"00006700000000",
+		"type=SOCKADDR msg=audit(1.000:1): saddr=01002F746D702F736F636B00",
+		"type=EXECVE msg=audit(1.000:1): argc=3 a0=\"x\" a1_len=4 a1[0]=4142 a1[1]=4344 "
+		"a2=7B0A7D",
+		"type=PROCTITLE msg=audit(1.000:1): proctitle=6368726F6E7964002D71",
+		"type=USER_START msg=audit(1.000:1): pid=1 subj=u:r:t:s0 msg='op=x acct=\"root\" "
+		"(hostname=?, addr=?, terminal=cron res=success)'",
+		"type=AVC msg=audit(1.000:1): avc:  denied  { read write } for  pid=1 comm=\"x\"",
+		"type=PATH msg=audit(1.000:1): item=0 name=2F746D70 obj=a:b:c:s0",
+		"type=USER_LOGIN msg=audit(1.000:1): msg='acct=28696E76616C696429 res=failed'",
+		"type=TTY msg=audit(1.000:1): data=65687F7F0D",
+	};
+	static const char alphabet[] = "0123456789ABCDEFaf[]=\"' :?(),_-x\x1d\x01";
+	unsigned seed = 42;
+	char line[512];
+	int bad = 0;
+
+	for (int it = 0; it < 30000; it++) {
+		const char *sd = seeds[it % (sizeof(seeds) / sizeof(seeds[0]))];
+		size_t n = strlen(sd), hdr = (size_t)(strstr(sd, "): ") - sd) + 3;
+
+		memcpy(line, sd, n);
+		for (int k = 0; k < 1 + it % 6; k++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = hdr + (seed >> 8) % (n - hdr);
+
+			seed = seed * 1103515245u + 12345u;
+			switch ((seed >> 16) % 3) {
+			case 0: /* replace */
+				line[at] = alphabet[(seed >> 4) % (sizeof(alphabet) - 1)];
+				break;
+			case 1: /* cut */
+				n = at + 1;
+				break;
+			default: /* duplicate the tail */
+				if (n + (n - at) < sizeof(line)) {
+					memmove(line + n, line + at, n - at);
+					n += n - at;
+				}
+			}
+		}
+		if (ak_rec_parse_line(&rec, line, n, fields, MAXF) < 0)
+			continue;
+		size_t need = ak_interp_scratch_size(&rec);
+		void *mem = malloc(need);
+		int r = ak_interp_record(&ip, &rec, mem, need, (unsigned)it & AK_INTERP_SORTED);
+
+		if (r < 0 || (size_t)r != ip.nkv)
+			bad++;
+		for (size_t i = 0; i < ip.nkv; i++) /* touch every byte */
+			for (size_t j = 0; j < ip.kv[i].val.n; j++)
+				seed += (unsigned char)ip.kv[i].val.p[j];
+		free(mem);
+	}
+	CHECK_INT(bad, 0);
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_mutations),
 	TEST(test_unset_ids),    TEST(test_context_split),  TEST(test_result),
 	TEST(test_exit),         TEST(test_tags),           TEST(test_cwd),
 	TEST(test_seccomp),      TEST(test_syscall),        TEST(test_syscall_errors),
