@@ -52,7 +52,7 @@ AUSYSCALL_TABLES = {
 ARCH_SYSCALLS = {
     'aarch64': 'aarch64', 'arm': 'arm', 'armeb': 'arm', 'i386': 'i386',
     'ppc': 'ppc', 'ppc64': 'ppc', 'ppc64le': 'ppc', 's390': 's390',
-    's390x': 's390x', 'x86_64': 'x86_64',
+    's390x': 's390x', 'x86_64': 'x86_64', 'riscv64': 'riscv64',
 }
 
 # go-libaudit leaves these AUDIT_ARCH_* out of its table; we keep them but
@@ -135,17 +135,19 @@ def syscalls_tbl(path, abis, tables):
             add[int(cols[0])] = cols[2]
     for table in tables:
         entries = read_syscalls(table)
-        if not entries:
-            sys.exit('no data/syscalls/%s.txt to add to' % table)
-        top = max(n for n, (_, origin) in entries.items() if origin is None)
+        # Only above auditd's own range: below it, a gap is auditd's choice.
+        # A table auditd does not have at all is made from the kernel's.
+        top = max([n for n, (_, origin) in entries.items() if origin is None] + [-1])
         for n, name in sorted(add.items()):
-            # Only above auditd's own range: below it, a gap is auditd's choice.
             if n > top and n not in entries:
                 entries[n] = (name, 'linux-tbl')
-        write_syscalls(table, entries,
-                       ['no origin: `ausyscall <arch> --dump`, Debian auditd %s'
-                        % dpkg_version('auditd'),
-                        'origin linux-tbl: a kernel syscall table, for numbers auditd lacks'])
+        if top >= 0:
+            header = ['no origin: `ausyscall <arch> --dump`, Debian auditd %s'
+                      % dpkg_version('auditd'),
+                      'origin linux-tbl: a kernel syscall table, for numbers auditd lacks']
+        else:
+            header = ['origin linux-tbl: kernel syscall tables (auditd 3.0.9 has none here)']
+        write_syscalls(table, entries, header)
 
 
 def read_code(path):

@@ -57,7 +57,7 @@ struct ak__arches {
 	struct ak__index names;
 };
 
-#define AK__NSYSCALL_TABLES 7
+#define AK__NSYSCALL_TABLES 8
 
 extern const struct ak__table ak__msgtypes;
 extern const struct ak__table ak__errnos;
