@@ -44,8 +44,11 @@ static bool compat(const struct ak_event *ev)
 
 /* newEvent: the header, then the data record's fields sorted into result,
  * session, actor, user ids, SELinux labels and data. */
-static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip)
+static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
+		     size_t data_cap)
 {
+	struct ak_kv *tmp;
+	size_t ntmp = 0;
 	int r;
 
 	ev->sec = hdr->sec;
@@ -59,13 +62,16 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 		r = ak__ev_warn(ev, ip->error, strlen(ip->error));
 		if (r < 0)
 			return r;
-		if (compat(ev))
-			return 0; /* go-libaudit: header only */
+		if (compat(ev)) /* go-libaudit: header only */
+			return ak__map_init(ev, &ev->data, data_cap);
 	}
 
 	ev->result = AK_STR_LIT("unknown");
 	ev->tags = ip->tags;
 	ev->ntags = ip->ntags;
+	tmp = ak__ev_alloc(ev, (ip->nkv ? ip->nkv : 1) * sizeof(*tmp), _Alignof(struct ak_kv));
+	if (!tmp)
+		return -ERANGE;
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
 
@@ -88,12 +94,14 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 			r = ak__map_set(ev, &ev->user.selinux,
 					(struct ak_str){ k.p + 5, k.n - 5 }, v);
 		} else {
-			r = ak__map_set(ev, &ev->data, k, v);
+			tmp[ntmp++] = ip->kv[i];
+			r = 0;
 		}
 		if (r < 0)
 			return r;
 	}
-	return 0;
+	/* One sort instead of an insertion per key. */
+	return ak__map_build(ev, &ev->data, tmp, ntmp, data_cap);
 }
 
 static int warn_record(struct ak_event *ev, const char *what, const char *err)
@@ -119,14 +127,9 @@ static int add_path(struct ak_event *ev, const struct ak_interp *ip)
 			return r;
 	}
 	m = &ev->paths[ev->npaths];
-	r = ak__map_init(ev, m, ip->nkv);
+	r = ak__map_build(ev, m, ip->kv, ip->nkv, 0);
 	if (r < 0)
 		return r;
-	for (size_t i = 0; i < ip->nkv; i++) {
-		r = ak__map_set(ev, m, ip->kv[i].key, ip->kv[i].val);
-		if (r < 0)
-			return r;
-	}
 	ev->npaths++;
 	return 0;
 }
@@ -390,8 +393,7 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 		base = first;
 	hdr = recs[0].type != T_SYSCALL ? &recs[0] : &recs[base];
 
-	if (ak__map_init(ev, &ev->data, nfields + 8) < 0 ||
-	    ak__map_init(ev, &ev->user.ids, 12) < 0 || ak__map_init(ev, &ev->user.selinux, 5) < 0)
+	if (ak__map_init(ev, &ev->user.ids, 12) < 0 || ak__map_init(ev, &ev->user.selinux, 5) < 0)
 		goto range;
 	if (npath) {
 		ev->paths = ak__ev_alloc(ev, npath * sizeof(*ev->paths),
@@ -399,7 +401,7 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 		if (!ev->paths)
 			goto range;
 	}
-	r = new_event(ev, hdr, &ips[base]);
+	r = new_event(ev, hdr, &ips[base], nfields + 8);
 	if (r < 0)
 		goto fail;
 

@@ -56,6 +56,10 @@ struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t
 int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
 /* Insert if absent: 1 inserted, 0 present (unchanged), negative errno. */
 int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
+/* Fill @m (from the arena, room for max(@n, @cap)) with @kv sorted; on
+ * duplicate keys the later entry of @kv wins. */
+int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
+		  size_t cap);
 /* Remove @key; returns whether it was there, and its value in *@val. */
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val);
 

@@ -4,6 +4,7 @@
 
 #include <auditkit/tables.h>
 #include <errno.h>
+#include <stdlib.h>
 
 #include "events/coalesce_int.h"
 
@@ -47,18 +48,33 @@ int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
 	return 0;
 }
 
-static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
+/* Byte order, shorter first on a common prefix (Go's string order).  Keys
+ * are short: a byte loop beats a memcmp call. */
+static inline int key_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	int c = memcmp(a, b, an < bn ? an : bn);
+	size_t n = an < bn ? an : bn;
 
-	if (c)
-		return c;
+	for (size_t i = 0; i < n; i++) {
+		if (a[i] != b[i])
+			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	}
 	return an < bn ? -1 : an > bn;
 }
 
 long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
 {
 	size_t lo = 0, hi = m->n;
+
+	/* Records often list keys in order: check the end first. */
+	if (hi) {
+		int c = key_cmp(m->kv[hi - 1].key.p, m->kv[hi - 1].key.n, key, n);
+
+		if (c < 0)
+			return -(long)hi - 1;
+		if (c == 0)
+			return (long)hi - 1;
+		hi--;
+	}
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -134,6 +150,75 @@ int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, 
 	if (i >= 0)
 		return 0;
 	return map_insert_at(ev, m, (size_t)(-i - 1), key, val);
+}
+
+/* Big-endian first 8 bytes, zero-padded: orders like key_cmp on those bytes. */
+static inline uint64_t prefix(struct ak_str k)
+{
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		v = v << 8 | (i < k.n ? (unsigned char)k.p[i] : 0);
+	return v;
+}
+
+struct pkey {
+	uint64_t pfx;
+	const struct ak_kv *kv;
+};
+
+static int pkey_cmp(const void *a, const void *b)
+{
+	const struct pkey *x = a, *y = b;
+
+	if (x->pfx != y->pfx)
+		return x->pfx < y->pfx ? -1 : 1;
+	return key_cmp(x->kv->key.p, x->kv->key.n, y->kv->key.p, y->kv->key.n);
+}
+
+int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
+		  size_t cap)
+{
+	struct pkey *t;
+	size_t used = ev->arena_.used;
+	int r;
+
+	r = ak__map_init(ev, m, cap > n ? cap : n);
+	if (r < 0 || !n)
+		return r;
+	t = ak__ev_alloc(ev, n * sizeof(*t), _Alignof(struct pkey));
+	if (!t)
+		return -ERANGE;
+	for (size_t i = 0; i < n; i++)
+		t[i] = (struct pkey){ prefix(kv[i].key), &kv[i] };
+	if (n <= 48) {
+		for (size_t i = 1; i < n; i++) {
+			struct pkey x = t[i];
+			size_t j = i;
+
+			while (j && pkey_cmp(&t[j - 1], &x) > 0) {
+				t[j] = t[j - 1];
+				j--;
+			}
+			t[j] = x;
+		}
+	} else {
+		qsort(t, n, sizeof(*t), pkey_cmp);
+	}
+	for (size_t i = 0, kept = 0; i < n; i++) {
+		/* duplicate keys: the one later in @kv wins */
+		if (m->n && !pkey_cmp(&t[kept], &t[i])) {
+			if (t[i].kv > t[kept].kv) {
+				m->kv[m->n - 1] = *t[i].kv;
+				kept = i;
+			}
+			continue;
+		}
+		m->kv[m->n++] = *t[i].kv;
+		kept = i;
+	}
+	ev->arena_.used = used + (size_t)((char *)t - (ev->arena_.base + used)); /* free t */
+	return 0;
 }
 
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val)
