@@ -24,10 +24,11 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "../common/events.h"
 #include "../common/flags.h"
 #include "../common/lineio.h"
 
-#define SYNOPSIS "[-format text|json] [-out FILE] [-ro] [-rate N] [-backlog N] [-diag FILE] [-d]"
+#define SYNOPSIS "[-format text|json] [-i [-id=false]] [-out FILE] [-ro] [-rate N] [-backlog N] [-diag FILE] [-d]"
 #define OUT_CHUNK ((size_t)1 << 20)
 #define LINE_CAP (64 + AK_NL_BUF_SIZE)
 
@@ -47,6 +48,7 @@ struct rx {
 	uint64_t records;
 	uint64_t loss_marks;      /* messages flagged AK_NL_MSG_LOSS */
 	time_t last_warn;
+	struct akt_events *ev;    /* -i: records go to the reassembler (common/events.c) */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -218,6 +220,43 @@ static void warn_loss(struct rx *c, struct ak_nl *nl)
 		(unsigned long long)st.queue_dropped);
 }
 
+/* -i: the record as the same "type=NAME msg=..." line, parsed, into the reassembler. */
+static int push_event(struct rx *c, const struct ak_nl_msg *m)
+{
+	char tmp[32];
+	const char *name = type_name(m->type, tmp, sizeof(tmp));
+	size_t nl = strlen(name), len = 5 + nl + 5 + m->len;
+	struct ak_rec rec;
+	int r;
+
+	if (len > LINE_CAP)
+		len = LINE_CAP;
+	memcpy(c->line, "type=", 5);
+	memcpy(c->line + 5, name, nl);
+	memcpy(c->line + 5 + nl, " msg=", 5);
+	memcpy(c->line + 10 + nl, m->data, len - 10 - nl);
+	r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
+	if (r == -ERANGE) {
+		int n = ak_rec_parse_line(&rec, c->line, len, NULL, 0);
+		struct ak_field *f;
+
+		if (n <= (int)c->fcap)
+			n = (int)c->fcap * 2;
+		f = realloc(c->fields, (size_t)n * sizeof(*f));
+		if (!f)
+			return -ENOMEM;
+		c->fields = f;
+		c->fcap = (size_t)n;
+		r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
+	}
+	if (r < 0) {
+		fprintf(stderr, AUDIT_PROG ": type=%u: %s: record skipped\n", (unsigned)m->type,
+			rec.diag.msg ? rec.diag.msg : "bad record");
+		return 0;
+	}
+	return akt_events_push(c->ev, &rec);
+}
+
 /* One message from ak_nl_recv: print it if it is a record go-libaudit prints. */
 static int handle(struct rx *c, struct ak_nl *nl, const struct ak_nl_msg *m)
 {
@@ -230,6 +269,8 @@ static int handle(struct rx *c, struct ak_nl *nl, const struct ak_nl_msg *m)
 		return 0;
 	}
 	c->records++;
+	if (c->ev)
+		return push_event(c, m);
 	return c->fmt == F_JSON ? emit_json(c, m) : emit_text(c, m);
 }
 
@@ -245,6 +286,7 @@ struct opts {
 	const char *format, *out, *diag, *kernel_fd;
 	unsigned long rate, backlog, rcvbuf, count;
 	int debug, immutable, confirm, ro;
+	int interpret, resolve_ids;
 };
 
 /* Unicast set-up: go-libaudit's steps, each checked. */
@@ -296,11 +338,24 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 
 		if (r == -EAGAIN) {
 			struct pollfd p = { .fd = ak_nl_fd(nl), .events = POLLIN };
+			struct timespec ts, *tp = NULL;
+			int t = c->ev ? akt_events_timeout(c->ev) : -1;
 
+			/* -i: events whose timeout passed are due even with no new record. */
+			if (t == 0) {
+				if ((r = akt_events_tick(c->ev)) < 0)
+					return audit_fail("format event", r);
+				continue;
+			}
+			if (t > 0) {
+				ts.tv_sec = t / 1000;
+				ts.tv_nsec = (long)(t % 1000) * 1000000L;
+				tp = &ts;
+			}
 			/* Idle: push out what we have, then sleep with signals let in. */
 			if (akt_out_flush(&c->out) < 0 || (c->diag_on && akt_out_flush(&c->diag) < 0))
 				break;
-			if (ppoll(&p, 1, NULL, waitmask) < 0 && errno != EINTR)
+			if (ppoll(&p, 1, tp, waitmask) < 0 && errno != EINTR)
 				return audit_fail("poll", -errno);
 			if (p.revents & (POLLERR | POLLHUP | POLLNVAL) && !(p.revents & POLLIN)) {
 				fprintf(stderr, AUDIT_PROG ": the audit socket was closed\n");
@@ -360,6 +415,8 @@ static int parse_flags(int argc, char **argv, struct opts *o)
 	int optind = 0;
 	const struct akt_flag flags[] = {
 		{ "format", AKT_STRING, &o->format, "FMT", "text (audit.log lines, default) or json" },
+		{ "i", AKT_BOOL, &o->interpret, NULL, "interpret: coalesce records into events" },
+		{ "id", AKT_BOOL, &o->resolve_ids, NULL, "with -i, resolve uid/gid to names (default true)" },
 		{ "out", AKT_STRING, &o->out, "FILE", "output file (default \"-\": stdout)" },
 		{ "ro", AKT_BOOL, &o->ro, NULL, "read-only: receive a copy via multicast, change nothing" },
 		{ "rate", AKT_UINT, &o->rate, "N", "kernel rate limit, messages/s (default 0: none)" },
@@ -431,7 +488,7 @@ static void report(struct rx *c, struct ak_nl *nl, const struct audit_status *s0
 
 int audit_cmd_receive(int argc, char **argv)
 {
-	struct opts o = { .format = "text", .out = "-", .backlog = 8192 };
+	struct opts o = { .format = "text", .out = "-", .backlog = 8192, .resolve_ids = 1 };
 	struct rx c = { 0 };
 	struct ak_nl *nl = NULL, *ctl = NULL;
 	struct audit_status s0, s1;
@@ -480,6 +537,18 @@ int audit_cmd_receive(int argc, char **argv)
 		goto out;
 	}
 	c.diag_on = dfd >= 0;
+	if (o.interpret) {
+		/* The kernel ends every multi-record event with EOE: PROCTITLE is not the end. */
+		struct akt_events_opts eo = { .prog = AUDIT_PROG,
+					      .fmt = c.fmt == F_JSON ? AKT_EV_JSON : AKT_EV_TEXT,
+					      .resolve_ids = o.resolve_ids,
+					      .eoe_mode = AK_REASM_EOE_ALWAYS };
+
+		if (akt_events_new(&c.ev, &c.out, &eo) < 0) {
+			fprintf(stderr, AUDIT_PROG ": out of memory\n");
+			goto out;
+		}
+	}
 
 	if (o.debug)
 		fprintf(stderr, AUDIT_PROG ": starting netlink client%s\n",
@@ -524,6 +593,8 @@ int audit_cmd_receive(int argc, char **argv)
 			audit_fail("release the audit PID", r);
 	}
 	drain(&c, nl);
+	if (c.ev && akt_events_flush(c.ev) < 0)
+		ret = 1;
 	if (akt_out_flush(&c.out) < 0 || (c.diag_on && akt_out_flush(&c.diag) < 0))
 		ret = 1;
 	if (ctl)
@@ -542,6 +613,7 @@ out:
 		ret = 1;
 	if (dfd >= 0)
 		close(dfd);
+	akt_events_free(c.ev);
 	akt_out_free(&c.out);
 	if (c.diag_on)
 		akt_out_free(&c.diag);
