@@ -251,6 +251,8 @@ int ak_syscall_number(uint32_t arch, const char *name, size_t len)
 {
 	const struct ak__table *t = syscalls_of(arch);
 
+	if (!name)
+		return fail(EINVAL);
 	if (!t)
 		return fail(ENOENT);
 	return table_number(t, name, len, FOLD_NONE);

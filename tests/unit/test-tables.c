@@ -550,6 +550,9 @@ static void test_syscall_enoent(void)
 	CHECK_INT(ak_syscall_number(ARCH_X86_64, "execveat", 6), 59); /* a slice */
 	CHECK_INT(ak_syscall_number(ARCH_X86_64, NULL, 0), -EINVAL);
 	CHECK_INT(ak_syscall_number(0x12345678, S("read")), -ENOENT);
+	CHECK_INT(ak_syscall_number(0x12345678, NULL, 0), -EINVAL);
+	CHECK_INT(ak_signal_number(NULL, 0), -EINVAL);
+	CHECK_INT(ak_arch_number(NULL, 0, NULL), -EINVAL);
 	CHECK_INT(ak_syscall_limit(0x12345678), -ENOENT);
 	CHECK(ak_syscall_name(0x12345678, 0) == NULL);
 	CHECK(ak_syscall_name(ARCH_X86_64, -1) == NULL);
