@@ -724,6 +724,51 @@ static void test_errors_and_arena(void)
 	CHECK_STR(ak_event_category_name(2109), "integrity");
 }
 
+static void test_quirk_choices(void)
+{
+	/* A SYSCALL go-libaudit cannot interpret (no exe): we keep what we can. */
+	static const char *const noexe[] = {
+		"type=SYSCALL msg=audit(1700000000.1:5): arch=c000003e syscall=42 success=no exit=-115 items=0 pid=3 auid=1 uid=2 comm=\"x\"",
+		"type=SOCKADDR msg=audit(1700000000.1:5): saddr=0200005001020304",
+	};
+	/* A record type whose YAML name is misspelled (AUDIT_ANOM_LOGIN_ACCT). */
+	static const char *const acct[] = {
+		"type=ANOM_LOGIN_ACCT msg=audit(1700000000.1:6): pid=1 uid=0 auid=1 ses=2 acct=\"bob\" exe=\"/x\" res=failed",
+	};
+	/* AVC: SELinux or AppArmor entry by has_fields. */
+	static const char *const avc[] = {
+		"type=AVC msg=audit(1700000000.1:7): apparmor=\"DENIED\" operation=\"open\" profile=\"p\" name=\"/etc/x\" pid=9 comm=\"cat\" requested_mask=\"r\" denied_mask=\"r\"",
+	};
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, noexe, 2, 0), 0);
+	CHECK_STR(jstr(&f.j, "summary", "action", NULL), "connected-to");
+	CHECK_STR(jstr(&f.j, "destination", "ip", NULL), "1.2.3.4");
+	CHECK_STR(jstr(&f.j, "data", "exit", NULL), "EINPROGRESS");
+	CHECK(f.ev.nwarnings == 1 && f.ev.warnings[0].n > 0);
+	fixture_free(&f);
+	CHECK_INT(fixture(&f, noexe, 2, AK_COALESCE_GO_COMPAT), 0);
+	CHECK(jstr(&f.j, "summary", "action", NULL) == NULL); /* header only, as go-libaudit */
+	CHECK(jstr(&f.j, "result", NULL, NULL) == NULL);
+	fixture_free(&f);
+
+	CHECK_INT(fixture(&f, acct, 1, 0), 0);
+	CHECK_STR(jstr(&f.j, "summary", "action", NULL), "attempted-log-in-to-watched-account");
+	CHECK_STR(jstr(&f.j, "ecs", "event", "kind"), "alert");
+	CHECK_INT(f.ev.nwarnings, 0);
+	fixture_free(&f);
+	CHECK_INT(fixture(&f, acct, 1, AK_COALESCE_GO_COMPAT), 0);
+	CHECK(jstr(&f.j, "summary", "action", NULL) == NULL);
+	CHECK(f.ev.nwarnings == 1 && f.ev.warnings[0].n == 32); /* no normalization found for event */
+	fixture_free(&f);
+
+	CHECK_INT(fixture(&f, avc, 1, 0), 0);
+	CHECK_STR(jstr(&f.j, "summary", "action", NULL), "violated-apparmor-policy");
+	CHECK_STR(jstr(&f.j, "summary", "object", "primary"), "open");
+	CHECK_STR(jstr(&f.j, "summary", "object", "secondary"), "r");
+	fixture_free(&f);
+}
+
 /* ---- id resolution, with injected lookups only ---- */
 
 static unsigned lookups;
@@ -855,6 +900,7 @@ static const struct ak_test tests[] = {
 	TEST(test_node_and_enriched),
 	TEST(test_formats),
 	TEST(test_errors_and_arena),
+	TEST(test_quirk_choices),
 	TEST(test_idcache),
 	TEST(test_resolve_ids),
 };
