@@ -6,7 +6,7 @@
 #include <auditkit/format.h>
 #include <auditkit/json.h>
 
-#include "harness.h"
+#include "../harness.h"
 
 /* A strict checker for what the escaper may produce inside a JSON string. */
 static int valid_json_string_body(const char *s, size_t n)

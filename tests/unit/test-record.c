@@ -5,7 +5,7 @@
 
 #include <auditkit/record.h>
 
-#include "harness.h"
+#include "../harness.h"
 
 static struct ak_field F[512];
 static struct ak_rec R;
