@@ -68,13 +68,17 @@ static const char *type_name(uint16_t type, char *tmp, size_t cap)
 	return tmp;
 }
 
-/* Control characters only come from user-space messages the kernel did not escape. */
+/*
+ * The kernel hex-encodes untrusted values, so records are printable ASCII;
+ * only user-space messages can carry control bytes or non-ASCII.  Those go
+ * through the escaper (\xHH), so no record can fake a line or a terminal escape.
+ */
 static int needs_escape(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c == 0x7f)
+		if (c < 0x20 || c >= 0x7f)
 			return 1;
 	}
 	return 0;
@@ -262,7 +266,10 @@ static int handle(struct rx *c, struct ak_nl *nl, const struct ak_nl_msg *m)
 {
 	if (m->flags & AK_NL_MSG_LOSS)
 		warn_loss(c, nl);
-	if (m->type < AUDIT_FIRST_USER_MSG || m->type > AUDIT_LAST_USER_MSG2) {
+	/* go-libaudit prints 1100..2999; we add the deprecated AUDIT_USER (auditd logs it)
+	 * and leave out AUDIT_REPLACE, the kernel's binary "are you alive" probe. */
+	if ((m->type < AUDIT_FIRST_USER_MSG && m->type != AUDIT_USER) ||
+	    m->type > AUDIT_LAST_USER_MSG2 || m->type == AUDIT_REPLACE) {
 		if (c->debug)
 			fprintf(stderr, AUDIT_PROG ": ignoring message type=%u len=%zu\n",
 				(unsigned)m->type, m->len);
