@@ -16,7 +16,8 @@
  *  3. emit: entries in order, each followed by its followers, into out->kv.
  *
  * The scratch block holds, in order: the entries, the hash slots, the output
- * pairs, the tags, then the bytes of decoded values (which get the rest).
+ * pairs (all sized by the record's field count), then the bytes of decoded
+ * values and the tags, which get the rest.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -443,36 +444,50 @@ static void exit_name(struct ctx *c)
 		e->val = (struct ak_str){ name, strlen(name) };
 }
 
+/* Room for @n tags in the byte buffer (aligned). */
+static struct ak_str *tag_array(struct ctx *c, size_t n)
+{
+	size_t pad = (size_t)(-(uintptr_t)(c->b + c->bn) & 7);
+	char *p = balloc(c, pad + n * sizeof(struct ak_str));
+
+	return p ? (struct ak_str *)(void *)(p + pad) : NULL;
+}
+
 /* The rule key(s) become tags: hex "a\001b" (several keys), or "key=net", or "net". */
-static int tags(struct ctx *c, struct ak_interp *out, struct ak_str *tg, size_t tcap)
+static void tags(struct ctx *c, struct ak_interp *out)
 {
 	struct ent *e = known(c, K_KEY);
+	struct ak_str *tg;
 
-	out->ntags = 0;
 	if (!e)
-		return 0;
+		return;
 	e->flags |= E_DEL;
 	if (!(e->flags & E_QUOTED) && ak_hex_is_upper(e->val.p, e->val.n)) {
 		char *p = balloc(c, e->val.n / 2);
+		size_t start = 0, nt = 1;
 
 		if (!p)
-			return -ERANGE;
+			return;
 		int n = ak__hex_decode(p, e->val.p, e->val.n, AK_HEX_NUL_KEEP);
-		size_t start = 0;
 
+		for (int i = 0; i < n; i++)
+			nt += p[i] == 0x01;
+		tg = tag_array(c, nt);
+		if (!tg)
+			return;
 		for (size_t i = 0; i <= (size_t)n; i++) {
 			if (i == (size_t)n || p[i] == 0x01) {
-				if (out->ntags >= tcap)
-					return -ERANGE;
 				tg[out->ntags].p = p + start;
 				tg[out->ntags++].n = i - start;
 				start = i + 1;
 			}
 		}
-		return 0;
+		out->tags = tg;
+		return;
 	}
-	if (!tcap)
-		return -ERANGE;
+	tg = tag_array(c, 1);
+	if (!tg)
+		return;
 	const char *eq = memchr(e->val.p, '=', e->val.n);
 
 	if (eq) {
@@ -481,8 +496,8 @@ static int tags(struct ctx *c, struct ak_interp *out, struct ak_str *tg, size_t 
 	} else {
 		tg[0] = e->val;
 	}
+	out->tags = tg;
 	out->ntags = 1;
-	return 0;
 }
 
 /* The decoded seperms list "read write" -> "read,write" (go-libaudit's strings.Fields + Join). */
@@ -840,42 +855,35 @@ static inline int dropped(struct ak_str v)
 	return 0;
 }
 
-struct layout {
-	size_t ecap, hsize, tcap, vbytes, fixed;
-};
-
 #define ALIGN(x) (((x) + 15) & ~(size_t)15)
 
-static void plan(const struct ak_rec *rec, struct layout *l)
+/* The fixed part of the scratch block: entries, hash slots, output pairs. */
+static size_t layout(size_t nfields, size_t *ecap, size_t *hsize)
 {
-	size_t nf = 0, vb = 0, kb = 0;
+	*ecap = nfields + MAX_DERIVED;
+	*hsize = 32;
+	while (*hsize < 2 * *ecap)
+		*hsize <<= 1;
+	return 16 + ALIGN(*ecap * sizeof(struct ent)) + ALIGN(*hsize * sizeof(uint32_t)) +
+	       ALIGN(*ecap * sizeof(struct ak_kv));
+}
+
+size_t ak_interp_scratch_size(const struct ak_rec *rec)
+{
+	size_t ecap, hsize, vb = 0, kb = 0;
 
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const struct ak_field *f = &rec->fields[i];
 
 		if (f->flags & AK_F_ENRICHED)
 			continue;
-		nf++;
 		vb += f->val.n;
 		if (f->key.n == 3 && !memcmp(f->key.p, "key", 3))
 			kb += f->val.n;
 	}
-	l->ecap = nf + MAX_DERIVED;
-	l->hsize = 32;
-	while (l->hsize < 2 * l->ecap)
-		l->hsize <<= 1;
-	l->tcap = kb / 2 + 2;
-	l->vbytes = vb;
-	l->fixed = 16 + ALIGN(l->ecap * sizeof(struct ent)) + ALIGN(l->hsize * sizeof(uint32_t)) +
-		   ALIGN(l->ecap * sizeof(struct ak_kv)) + ALIGN(l->tcap * sizeof(struct ak_str));
-}
-
-size_t ak_interp_scratch_size(const struct ak_rec *rec)
-{
-	struct layout l;
-
-	plan(rec, &l);
-	return l.fixed + l.vbytes + 256;
+	/* decoded values never outgrow their source; tags are at most one per byte pair */
+	return layout(rec->nfields, &ecap, &hsize) + vb + (kb / 2 + 2) * sizeof(struct ak_str) +
+	       256;
 }
 
 static int kvcmp(const void *a, const void *b)
@@ -891,34 +899,29 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 		     unsigned flags)
 {
 	struct ctx c;
-	struct layout l;
+	size_t ecap, hsize, fixed = layout(rec->nfields, &ecap, &hsize);
 	char *m = scratch;
-	struct ak_str *tg;
 	size_t nkv = 0;
-	int ret;
 
 	memset(out, 0, sizeof(*out));
-	plan(rec, &l);
-	if (size < l.fixed) {
+	if (size < fixed) {
 		errno = ERANGE;
 		return -ERANGE;
 	}
 	memset(&c, 0, sizeof(c));
 	c.rec = rec;
 	m += (16 - ((uintptr_t)m & 15)) & 15;
-	c.e = (struct ent *)m;
-	m += ALIGN(l.ecap * sizeof(struct ent));
-	c.ecap = l.ecap;
-	c.slot = (uint32_t *)m;
-	m += ALIGN(l.hsize * sizeof(uint32_t));
-	c.mask = l.hsize - 1;
-	out->kv = (struct ak_kv *)m;
-	m += ALIGN(l.ecap * sizeof(struct ak_kv));
-	tg = (struct ak_str *)m;
-	m += ALIGN(l.tcap * sizeof(struct ak_str));
+	c.e = (struct ent *)(void *)m;
+	m += ALIGN(ecap * sizeof(struct ent));
+	c.ecap = ecap;
+	c.slot = (uint32_t *)(void *)m;
+	m += ALIGN(hsize * sizeof(uint32_t));
+	c.mask = hsize - 1;
+	out->kv = (struct ak_kv *)(void *)m;
+	m += ALIGN(ecap * sizeof(struct ak_kv));
 	c.b = m;
 	c.bcap = size - (size_t)(m - (char *)scratch);
-	memset(c.slot, 0, l.hsize * sizeof(uint32_t));
+	memset(c.slot, 0, hsize * sizeof(uint32_t));
 	for (int k = 0; k < K_N; k++)
 		c.known[k] = -1;
 
@@ -942,13 +945,12 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	/* 2. enrich, in go-libaudit's order (tags are its rule 5: after exit, before cwd,
 	 * but no rule reads what another writes, so the order among them is free) */
 	enrich(&c);
-	ret = tags(&c, out, tg, l.tcap);
-	if (ret < 0 || c.overflow) {
+	tags(&c, out);
+	if (c.overflow) {
 		memset(out, 0, sizeof(*out));
 		errno = ERANGE;
 		return -ERANGE;
 	}
-	out->tags = out->ntags ? tg : NULL;
 
 	/* 3. emit */
 	for (size_t i = 0; i < c.ne; i++) {

@@ -214,7 +214,52 @@ static void test_hex(void)
 	CHECK_INT(ak_hex_decode(out, sizeof(out), "61006G", 6, AK_HEX_NUL_TRUNCATE), -EINVAL);
 }
 
+/* The vector and scalar paths against a plain reference, at every length and bad position. */
+static void test_hex_random(void)
+{
+	static const char dig[] = "0123456789ABCDEF";
+	static const char nondig[] = "abcdefG/:@`g \x00\xff";
+	unsigned seed = 7;
+	char s[200], out[100], ref[100];
+	int bad = 0;
+
+	for (int it = 0; it < 20000; it++) {
+		size_t n = 2 * (size_t)(it % 90);
+
+		for (size_t i = 0; i < n; i += 2) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned b = (seed >> 16) & 0xff;
+
+			if ((seed >> 8) % 7 == 0)
+				b = 0; /* some NULs */
+			s[i] = dig[b >> 4];
+			s[i + 1] = dig[b & 15];
+			ref[i / 2] = (char)b;
+		}
+		if (n && it % 3 == 0) { /* one bad digit somewhere */
+			seed = seed * 1103515245u + 12345u;
+			s[(seed >> 8) % n] = nondig[(seed >> 20) % (sizeof(nondig) - 1)];
+			if (ak_hex_decode(out, sizeof(out), s, n, AK_HEX_NUL_KEEP) != -EINVAL)
+				bad++;
+			continue;
+		}
+		int r = ak_hex_decode(out, sizeof(out), s, n, AK_HEX_NUL_KEEP);
+
+		if (n == 0 ? r != -EINVAL : (r != (int)n / 2 || memcmp(out, ref, n / 2)))
+			bad++;
+		r = ak_hex_decode(out, sizeof(out), s, n, AK_HEX_NUL_TRUNCATE);
+		if (n && r != (int)strnlen(ref, n / 2))
+			bad++;
+		r = ak_hex_decode(out, sizeof(out), s, n, AK_HEX_NUL_SPACE);
+		for (size_t i = 0; n && i < n / 2; i++)
+			if (out[i] != (ref[i] ? ref[i] : ' '))
+				bad++;
+	}
+	CHECK_INT(bad, 0);
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_hex_random),
 	TEST(test_ipv4),   TEST(test_ipv6),           TEST(test_unix),
 	TEST(test_other_families), TEST(test_errors), TEST(test_never_crashes),
 	TEST(test_hex),
