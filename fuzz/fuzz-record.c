@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * fuzz-record - the log line / record parser, interpretation and the three formatters.
+ *
+ * The input is one audit.log line (any bytes).  It is parsed with ak_rec_parse_line()
+ * (counting first, then into an exactly sized field array so ASan sees any overrun),
+ * and formatted as JSON (interpreted and raw), YAML and text; a line that does not
+ * parse goes through the error formatters instead.  Checked, independently of the
+ * library (fuzz-check.h):
+ *  - the documented return values (count, -EINVAL, -ERANGE with one slot too few);
+ *  - every slice the parser returns lies inside the input (field keys may also be
+ *    the parser's static names);
+ *  - ak_interp_scratch_size() scratch always suffices;
+ *  - measuring (NULL buffer) and writing give the same length;
+ *  - JSON: exactly one valid object per line, valid UTF-8, no duplicate top-level key;
+ *  - text and YAML: valid UTF-8, newline-terminated, no control byte but '\n' (and
+ *    '\t' in YAML), so nothing can inject terminal escapes or fake log lines.
+ * What follows the first "msg=" (or the whole input) is also parsed as a netlink
+ * payload (ak_rec_parse_payload) with a record type picked by the input's length.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <auditkit.h>
+
+#include "fuzz-check.h"
+
+typedef int (*fmt_fn)(struct ak_json *, const struct ak_rec *, const struct ak_fmt_opts *);
+typedef void (*err_fn)(struct ak_json *, const char *, size_t, const char *,
+		       const struct ak_diag *);
+
+enum { OUT_JSON, OUT_YAML, OUT_TEXT };
+
+static void inside(const struct ak_str *s, const uint8_t *d, size_t size)
+{
+	if (s->n == 0)
+		return;
+	FZ_CHECK(s->p != NULL);
+	FZ_CHECK((const uint8_t *)s->p >= d && (const uint8_t *)s->p + s->n <= d + size);
+}
+
+static void check_output(const char *s, size_t n, int kind)
+{
+	FZ_CHECK(n > 0 && s[n - 1] == '\n');
+	FZ_CHECK(fz_utf8_ok((const unsigned char *)s, n));
+	if (kind == OUT_JSON) {
+		struct fz_json *j = malloc(sizeof(*j));
+
+		FZ_CHECK(j != NULL);
+		FZ_CHECK(fz_json_line_ok_j(j, s, n));
+		FZ_CHECK(s[0] == '{');
+		FZ_CHECK(j->overflow_keys || fz_json_keys_unique(j));
+		free(j);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n' && (kind == OUT_YAML || i == n - 1))
+			continue;
+		if (c == '\t' && kind == OUT_YAML)
+			continue;
+		FZ_CHECK(c >= 0x20 && c != 0x7f);
+	}
+}
+
+/* Measure, then write into a buffer of exactly the measured size (+ NUL). */
+static void render(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind)
+{
+	size_t scap = ak_interp_scratch_size(rec);
+	void *scratch = malloc(scap ? scap : 1);
+	struct ak_fmt_opts o = { .flags = flags, .scratch = scratch, .scratch_cap = scap };
+	struct ak_json w;
+	size_t need;
+	char *buf;
+	int r;
+
+	FZ_CHECK(scratch != NULL);
+	ak_json_init(&w, NULL, 0);
+	r = fn(&w, rec, &o);
+	FZ_CHECK(r == 0); /* ak_interp_scratch_size() bytes always suffice */
+	need = ak_json_len(&w);
+	FZ_CHECK(ak_json_finish(&w) == (need ? -ERANGE : 0));
+	buf = malloc(need + 1);
+	FZ_CHECK(buf != NULL);
+	ak_json_init(&w, buf, need + 1);
+	r = fn(&w, rec, &o);
+	FZ_CHECK(r == 0);
+	FZ_CHECK(ak_json_finish(&w) == (int)need);
+	check_output(buf, need, kind);
+	free(buf);
+	free(scratch);
+}
+
+static void render_error(err_fn fn, const struct ak_rec *rec, int kind)
+{
+	struct ak_json w;
+	size_t need;
+	char *buf;
+
+	ak_json_init(&w, NULL, 0);
+	fn(&w, rec->line.p, rec->line.n, rec->diag.msg, &rec->diag);
+	need = ak_json_len(&w);
+	buf = malloc(need + 1);
+	FZ_CHECK(buf != NULL);
+	ak_json_init(&w, buf, need + 1);
+	fn(&w, rec->line.p, rec->line.n, rec->diag.msg, &rec->diag);
+	FZ_CHECK(ak_json_finish(&w) == (int)need);
+	check_output(buf, need, kind);
+	free(buf);
+}
+
+static void one(const uint8_t *data, size_t size, int payload, uint32_t type)
+{
+	const char *in = (const char *)data;
+	struct ak_field *fields;
+	struct ak_rec rec;
+	int n, r;
+
+#define PARSE(f, cap)                                                                      \
+	(payload ? ak_rec_parse_payload(&rec, type, in, size, (f), (cap))                 \
+		 : ak_rec_parse_line(&rec, in, size, (f), (cap)))
+
+	n = PARSE(NULL, 0);
+	FZ_CHECK(n >= 0 || n == -EINVAL);
+	inside(&rec.line, data, size);
+	if (n < 0) {
+		FZ_CHECK(rec.diag.msg != NULL);
+		FZ_CHECK(rec.diag.pos <= size);
+		if (!payload && rec.line.n == 0)
+			return; /* a blank line is not a record */
+		render_error(ak_fmt_error_json, &rec, OUT_JSON);
+		render_error(ak_fmt_error_yaml, &rec, OUT_YAML);
+		render_error(ak_fmt_error_text, &rec, OUT_TEXT);
+		return;
+	}
+	fields = malloc((size_t)n * sizeof(*fields) + 1);
+	FZ_CHECK(fields != NULL);
+	if (n > 0) {
+		r = PARSE(fields, (size_t)n - 1);
+		FZ_CHECK(r == -ERANGE);
+	}
+	r = PARSE(fields, (size_t)n);
+	FZ_CHECK(r == n);
+	FZ_CHECK(rec.nfields == (size_t)n);
+#undef PARSE
+
+	inside(&rec.line, data, size);
+	inside(&rec.msg, data, size);
+	inside(&rec.body, data, size);
+	inside(&rec.node, data, size);
+	inside(&rec.type_name, data, size);
+	/* keys may be static strings (LOGIN's "old auid" -> old_auid, AVC's seresult):
+	 * ASan checks they are readable; values must be slices of the input */
+	for (int i = 0; i < n; i++) {
+		FZ_CHECK(fields[i].key.n > 0 && fields[i].key.p != NULL);
+		FZ_CHECK(memchr(fields[i].key.p, '\0', fields[i].key.n) == NULL ||
+			 memchr(data, '\0', size) != NULL);
+		inside(&fields[i].val, data, size);
+	}
+	(void)ak_rec_field(&rec, "type");
+	(void)ak_rec_enriched(&rec, "UID");
+
+	render(ak_fmt_record_json, &rec, 0, OUT_JSON);
+	render(ak_fmt_record_json, &rec, AK_FMT_RAW, OUT_JSON);
+	render(ak_fmt_record_json, &rec, AK_FMT_NO_ENRICHED, OUT_JSON);
+	render(ak_fmt_record_yaml, &rec, 0, OUT_YAML);
+	render(ak_fmt_record_text, &rec, 0, OUT_TEXT);
+	free(fields);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const uint32_t types[] = { 1300, 1302, 1306, 1309, 1327, 1326, 1100, 1112,
+					  1123, 1319, 1400, 1006, 1104, 9999 };
+
+	const uint8_t *p = data;
+	size_t n = size;
+
+	one(data, size, 0, 0);
+	/* as a payload: what follows the first "msg=", if any (an audit.log line's payload) */
+	for (size_t i = 0; i + 4 <= size; i++) {
+		if (memcmp(data + i, "msg=", 4) == 0) {
+			p = data + i + 4;
+			n = size - i - 4;
+			break;
+		}
+	}
+	one(p, n, 1, types[size % (sizeof(types) / sizeof(types[0]))]);
+	return 0;
+}
