@@ -17,12 +17,16 @@
  *	when input is quiet:     ak_reasm_tick(r, now_ms);    (see ak_reasm_deadline)
  *	at the end:              ak_reasm_flush(r); ak_reasm_free(r);
  *
- * Memory.  Everything is allocated by ak_reasm_new(): max_in_flight slots,
- * each with an arena of max_bytes that holds its records (struct ak_rec, the
- * field arrays and the line bytes, copied, so the caller may reuse its line
- * buffer as soon as ak_reasm_push() returns).  Nothing is allocated afterwards.
- * The arenas are reserved, not touched: resident memory grows with the largest
- * events actually seen, up to max_in_flight * max_bytes.
+ * Memory.  ak_reasm_new() allocates max_in_flight slots; each slot has an
+ * arena that holds its event's records (struct ak_rec, the field arrays and
+ * the line bytes, copied, so the caller may reuse its line buffer as soon as
+ * ak_reasm_push() returns).  An arena starts at 16 KiB on first use and
+ * doubles when an event needs more, up to max_bytes; it is kept for the next
+ * event of that slot.  So after a warm-up, when each slot has grown to the
+ * largest event it sees, nothing is allocated: memory follows the events
+ * actually seen and never exceeds about max_in_flight * max_bytes.
+ * AK_REASM_PREALLOC allocates all of that at creation instead (one block,
+ * never touched until used), for callers that must not allocate later.
  *
  * When is an event complete?  In this order of preference:
  *  1. an EOE record for its serial (the kernel ends every syscall event with
@@ -61,7 +65,8 @@
  * a log file): AK_REASM_W_RESYNC, and counting starts again from it.
  *
  * Limits.  A record that would take an event past max_records or max_bytes
- * first delivers the records collected so far, at once and out of turn, with
+ * (or past an arena that cannot grow for want of memory) first delivers the
+ * records collected so far, at once and out of turn, with
  * AK_REASM_EV_PART (and a warning); the rest of that serial keeps collecting
  * and is delivered in its turn with AK_REASM_EV_CONT.  A single record larger
  * than a whole arena is delivered on its own, uncopied, with
@@ -104,6 +109,10 @@ enum ak_reasm_eoe_mode {
 	AK_REASM_EOE_NEVER,      /* the stream lacks EOE: PROCTITLE always ends one */
 };
 
+enum ak_reasm_flag {
+	AK_REASM_PREALLOC = 1u << 0, /* every arena at full size in ak_reasm_new() */
+};
+
 #define AK_REASM_DEF_IN_FLIGHT 64
 #define AK_REASM_DEF_RECORDS 2048
 #define AK_REASM_DEF_BYTES (1u << 20)
@@ -120,7 +129,8 @@ struct ak_reasm_opts {
 	size_t max_bytes;       /* arena per event: records + field arrays + line bytes */
 	uint32_t timeout_ms;    /* quiet time after which an event is complete */
 	unsigned eoe_mode;      /* enum ak_reasm_eoe_mode */
-	/* Optional allocator for the one allocation made by ak_reasm_new(). */
+	unsigned flags;         /* enum ak_reasm_flag */
+	/* Optional allocator (memory aligned as malloc's); NULL: malloc/free. */
 	void *(*alloc)(size_t size, void *data);
 	void (*free)(void *p, size_t size, void *data);
 	void *alloc_data;
@@ -154,7 +164,8 @@ struct ak_reasm_stats {
 	size_t in_flight;     /* events collecting now */
 	size_t in_flight_max; /* high-water mark */
 	size_t bytes_max;     /* largest arena use by one event */
-	size_t mem;           /* bytes allocated by ak_reasm_new() */
+	size_t mem;           /* bytes allocated now */
+	uint64_t allocs;      /* allocations made (creation and arena growth) */
 };
 
 struct ak_reasm;
@@ -164,7 +175,8 @@ struct ak_reasm;
  * @out: the new object.  @opts: NULL for the defaults.  @ops: callbacks (event
  * required), must outlive the object.  @data: passed to every callback.
  * Returns 0, -EINVAL (no ops or ops->event), -ERANGE (a limit too small or
- * the total too large; max_bytes must be at least 1024), -ENOMEM.
+ * the total too large; max_bytes must be at least 1024; it is rounded down to
+ * a multiple of 64), -ENOMEM.
  */
 AK_EXPORT int ak_reasm_new(struct ak_reasm **out, const struct ak_reasm_opts *opts,
 			   const struct ak_reasm_ops *ops, void *data);

@@ -31,6 +31,14 @@ void ak__arena_reset(struct ak__arena *a);
 void *ak__arena_lo(struct ak__arena *a, size_t n, size_t align);
 /* @n bytes at the high end, aligned to @align (a power of two); NULL if full. */
 void *ak__arena_hi(struct ak__arena *a, size_t n, size_t align);
+/*
+ * Move the contents into @buf of @cap bytes (larger than the current size; the
+ * caller frees the old buffer).  The low part keeps its offset from the base,
+ * the high part its offset from the top.  Returns how far the high part moved
+ * (new address - old address), for the caller to fix pointers into it.  Keep
+ * both buffers and both capacities multiples of 16 so that alignment holds.
+ */
+intptr_t ak__arena_move(struct ak__arena *a, void *buf, size_t cap);
 /* Bytes used at both ends together. */
 static inline size_t ak__arena_used(const struct ak__arena *a)
 {

@@ -3,11 +3,13 @@
 /*
  * The reassembler (see <auditkit/reasm.h> for the semantics).
  *
- * Layout: one allocation at creation holds the object, max_in_flight slots,
- * three index arrays and max_in_flight arenas.  A slot is one serial in
- * flight; its arena holds the struct ak_rec array at the low end (contiguous,
- * so the callback gets a plain array) and the copied line bytes and field
- * arrays at the high end.  order[] lists the used slots by serial, oldest
+ * Layout: one allocation at creation holds the object, max_in_flight slots
+ * and three index arrays (and, with AK_REASM_PREALLOC, every arena).  A slot
+ * is one serial in flight; its arena holds the struct ak_rec array at the low
+ * end (contiguous, so the callback gets a plain array) and the copied line
+ * bytes and field arrays at the high end.  Arenas grow by doubling, moving
+ * their contents and fixing the pointers into the high end; they are never
+ * shrunk, so a warmed-up reassembler allocates nothing.  order[] lists the used slots by serial, oldest
  * first, with their serials copied into oserial[] so that finding a serial is
  * a linear scan over one small array of integers (from the newest end, where
  * records usually land).  The window is small (tens of events): a scan and a
@@ -27,6 +29,9 @@
 /* From libaudit.h (user space), not the kernel header: daemon messages end at 1299. */
 #define AK_LAST_DAEMON 1299
 
+/* First size of a slot's arena: a typical syscall event needs 2-6 KiB. */
+#define ARENA_START ((size_t)16 << 10)
+
 enum {
 	SLOT_DONE_EOE = AK_REASM_EV_EOE,   /* complete: waiting for its turn */
 	SLOT_DONE_LAST = AK_REASM_EV_LAST,
@@ -41,6 +46,7 @@ struct slot {
 	uint32_t serial;
 	uint32_t nrec;
 	unsigned flags;          /* SLOT_* */
+	int owned;               /* arena allocated on its own (not preallocated) */
 };
 
 struct ak_reasm {
@@ -122,20 +128,25 @@ int ak_reasm_new(struct ak_reasm **out, const struct ak_reasm_opts *opts,
 	}
 	n = o.max_in_flight;
 	if (o.max_bytes < 1024 || o.eoe_mode > AK_REASM_EOE_NEVER || n > UINT32_MAX / 4 ||
-	    o.max_records > UINT32_MAX) {
+	    o.max_records > UINT32_MAX || n > SIZE_MAX / 64 / sizeof(struct slot)) {
 		errno = ERANGE;
 		return -ERANGE;
 	}
-	per = align_up(o.max_bytes, 64);
+	/* Multiples of 64 keep every arena move 16-byte aligned (see ak__arena_move). */
+	o.max_bytes &= ~(size_t)63;
+	per = o.max_bytes;
 	off_slots = align_up(sizeof(*r), 64);
 	off_idx = off_slots + n * sizeof(struct slot);
 	off_arena = align_up(off_idx + 3 * n * sizeof(uint32_t), 64);
 	head = off_arena;
-	if (per < o.max_bytes || n > (SIZE_MAX - head) / per) {
-		errno = ERANGE;
-		return -ERANGE;
+	total = head;
+	if (o.flags & AK_REASM_PREALLOC) {
+		if (n > (SIZE_MAX - head) / per) {
+			errno = ERANGE;
+			return -ERANGE;
+		}
+		total = head + n * per;
 	}
-	total = head + n * per;
 
 	mem = o.alloc(total, o.alloc_data);
 	if (!mem) {
@@ -155,11 +166,15 @@ int ak_reasm_new(struct ak_reasm **out, const struct ak_reasm_opts *opts,
 	r->oserial = r->order + n;
 	r->freel = r->oserial + n;
 	for (size_t i = 0; i < n; i++) {
-		ak__arena_init(&r->slots[i].arena, mem + off_arena + i * per, o.max_bytes);
+		if (o.flags & AK_REASM_PREALLOC)
+			ak__arena_init(&r->slots[i].arena, mem + off_arena + i * per, per);
+		else
+			ak__arena_init(&r->slots[i].arena, NULL, 0);
 		r->freel[i] = (uint32_t)(n - 1 - i);
 	}
 	r->nfree = n;
 	r->st.mem = total;
+	r->st.allocs = 1;
 	*out = r;
 	return 0;
 }
@@ -168,6 +183,9 @@ void ak_reasm_free(struct ak_reasm *r)
 {
 	if (!r)
 		return;
+	for (size_t i = 0; i < r->o.max_in_flight; i++)
+		if (r->slots[i].owned)
+			r->o.free(r->slots[i].arena.base, r->slots[i].arena.cap, r->o.alloc_data);
 	r->o.free(r, r->memsz, r->o.alloc_data);
 }
 
@@ -382,6 +400,68 @@ full:
 	return -1;
 }
 
+static void fix(struct ak_str *s, uintptr_t lo, uintptr_t hi, intptr_t delta)
+{
+	uintptr_t p = (uintptr_t)s->p;
+
+	if (s->p && p >= lo && p <= hi)
+		s->p = (const char *)(p + (uintptr_t)delta);
+}
+
+/* Double the slot's arena (up to max_bytes); -1 when at the limit or out of memory. */
+static int grow(struct ak_reasm *r, struct slot *s)
+{
+	struct ak__arena *a = &s->arena;
+	size_t ocap = a->cap, ncap = ocap ? ocap * 2 : ARENA_START;
+	uintptr_t lo = (uintptr_t)a->base + a->hi, hi = (uintptr_t)a->base + a->cap;
+	void *old = a->base, *nb;
+	struct ak_rec *recs;
+	intptr_t delta;
+
+	if (ocap >= r->o.max_bytes)
+		return -1;
+	if (ncap > r->o.max_bytes || ncap < ocap)
+		ncap = r->o.max_bytes;
+	nb = r->o.alloc(ncap, r->o.alloc_data);
+	if (!nb)
+		return -1;
+	r->st.allocs++;
+	delta = ak__arena_move(a, nb, ncap);
+	recs = (struct ak_rec *)a->base;
+	for (uint32_t i = 0; i < s->nrec; i++) {
+		struct ak_rec *rec = &recs[i];
+
+		fix(&rec->type_name, lo, hi, delta);
+		fix(&rec->node, lo, hi, delta);
+		fix(&rec->line, lo, hi, delta);
+		fix(&rec->msg, lo, hi, delta);
+		fix(&rec->body, lo, hi, delta);
+		if (rec->fields) {
+			rec->fields = (struct ak_field *)((uintptr_t)rec->fields + (uintptr_t)delta);
+			for (size_t j = 0; j < rec->nfields; j++) {
+				fix(&rec->fields[j].key, lo, hi, delta);
+				fix(&rec->fields[j].val, lo, hi, delta);
+			}
+		}
+	}
+	if (s->owned)
+		r->o.free(old, ocap, r->o.alloc_data);
+	else
+		ocap = 0; /* the preallocated block stays */
+	s->owned = 1;
+	r->st.mem += ncap - ocap;
+	return 0;
+}
+
+/* Copy @rec into the slot, growing its arena as needed; -1 if it cannot fit. */
+static int store(struct ak_reasm *r, struct slot *s, const struct ak_rec *rec)
+{
+	while (copy_rec(s, rec) < 0)
+		if (grow(r, s) < 0)
+			return -1;
+	return 0;
+}
+
 static int finish(struct ak_reasm *r)
 {
 	int err = r->err;
@@ -437,10 +517,10 @@ int ak_reasm_push(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
 
 	if (s->nrec >= r->o.max_records)
 		deliver_part(r, s, AK_REASM_W_RECORDS);
-	copied = copy_rec(s, rec) == 0;
+	copied = store(r, s, rec) == 0;
 	if (!copied && s->nrec) {
 		deliver_part(r, s, AK_REASM_W_BYTES);
-		copied = copy_rec(s, rec) == 0;
+		copied = store(r, s, rec) == 0;
 	}
 	if (!copied) {
 		/* Larger than a whole arena: hand it over as it is, uncopied. */

@@ -78,12 +78,34 @@ struct sink {
 	int bad;              /* an event mixed serials */
 };
 
+static int within(struct ak_str outer, struct ak_str s)
+{
+	return s.p >= outer.p && s.p + s.n <= outer.p + outer.n;
+}
+
+/* The copies must hang together: slices inside their line, and readable (ASan). */
+static int rec_ok(const struct ak_rec *r)
+{
+	size_t sum = 0;
+
+	if (!r->line.p || !within(r->line, r->msg) || !within(r->line, r->body))
+		return 0;
+	if (r->type_name.n && !within(r->line, r->type_name))
+		return 0;
+	if (r->nfields && (!within(r->line, r->fields[0].key) || !within(r->line, r->fields[0].val)))
+		return 0;
+	for (size_t i = 0; i < r->nfields; i++)
+		for (size_t j = 0; j < r->fields[i].key.n; j++)
+			sum += (unsigned char)r->fields[i].key.p[j];
+	return sum != (size_t)-1;
+}
+
 static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *data)
 {
 	struct sink *k = data;
 
-	for (size_t i = 1; i < n; i++)
-		if (recs[i].serial != recs[0].serial)
+	for (size_t i = 0; i < n; i++)
+		if (recs[i].serial != recs[0].serial || !rec_ok(&recs[i]))
 			k->bad++;
 	k->events++;
 	k->records += n;
@@ -696,8 +718,10 @@ static void test_no_malloc_after_creation(void)
 	gen_init(&g);
 	CHECK_INT(ak_reasm_new(&r, &o, &ops, &k), 0);
 	CHECK_INT(c.allocs, 1);
-	/* Warm-up, then measure with every malloc in the process counted. */
+	/* Warm-up (16 slots get their first arena), then measure with every malloc
+	 * in the process counted. */
 	push_interleaved(r, &g, 1, 16, 0);
+	CHECK_INT(c.allocs, 1 + 16);
 #if HAVE_MALLOC_HOOK
 	before = n_mallocs;
 #else
@@ -712,12 +736,77 @@ static void test_no_malloc_after_creation(void)
 	(void)before;
 	printf("# malloc hook unavailable under ASan: only the allocator hook is counted\n");
 #endif
-	CHECK_INT(c.allocs, 1);
+	CHECK_INT(c.allocs, 1 + 16);
 	CHECK_INT(k.events, 16 * 10001);
 	CHECK_INT(k.records, 3 * 16 * 10001);
 	CHECK_INT(k.lost, 0);
+	CHECK_INT(k.bad, 0);
+	ak_reasm_free(r);
+	CHECK_INT(c.frees, 1 + 16);
+}
+
+/* AK_REASM_PREALLOC: one allocation, ever. */
+static void test_prealloc_single_allocation(void)
+{
+	struct counting c = { 0 };
+	struct ak_reasm_opts o = { .sz = sizeof(o), .flags = AK_REASM_PREALLOC,
+				   .max_in_flight = 8, .max_bytes = 64 << 10,
+				   .alloc = c_alloc, .free = c_free, .alloc_data = &c };
+	struct ak_reasm_stats st;
+	struct ak_reasm *r;
+	struct sink k;
+	struct gen g;
+
+	memset(&k, 0, sizeof(k));
+	gen_init(&g);
+	CHECK_INT(ak_reasm_new(&r, &o, &ops, &k), 0);
+	CHECK_INT(c.allocs, 1);
+	CHECK(c.bytes >= 8 * (64 << 10));
+	for (uint32_t b = 1; b < 1 + 8 * 1000; b += 8)
+		push_interleaved(r, &g, b, 8, 0);
+	for (int i = 0; i < 2000; i++) /* big events: parts, still no allocation */
+		push_as(r, &g.path, 90000, 0);
+	ak_reasm_flush(r);
+	ak_reasm_stats(r, &st);
+	CHECK_INT(c.allocs, 1);
+	CHECK_INT(st.allocs, 1);
+	CHECK(st.parts > 0);
+	CHECK_INT(k.records, 3 * 8 * 1000 + 2000);
+	CHECK_INT(k.bad, 0);
 	ak_reasm_free(r);
 	CHECK_INT(c.frees, 1);
+}
+
+/* Growing an arena moves records already stored: their pointers must follow. */
+static void test_arena_growth_keeps_records(void)
+{
+	struct counting c = { 0 };
+	struct ak_reasm_opts o = { .sz = sizeof(o), .max_in_flight = 4, .max_bytes = 4 << 20,
+				   .alloc = c_alloc, .free = c_free, .alloc_data = &c };
+	struct ak_reasm_stats st;
+	struct ak_reasm *r;
+	struct sink k;
+	struct gen g;
+
+	memset(&k, 0, sizeof(k));
+	gen_init(&g);
+	CHECK_INT(ak_reasm_new(&r, &o, &ops, &k), 0);
+	push_as(r, &g.sys, 5, 0);
+	for (int i = 0; i < 1500; i++) /* ~1.5 MiB: 16 KiB doubled 7 times */
+		push_as(r, &g.path, 5, 0);
+	push_as(r, &g.cwd, 5, 0);
+	push_as(r, &g.eoe, 5, 0);
+	ak_reasm_stats(r, &st);
+	CHECK_INT(k.events, 1);
+	CHECK_INT(k.records, 1502);
+	CHECK_INT(k.ev[0].types[0], 1300);
+	CHECK_INT(k.bad, 0);
+	CHECK_INT(st.parts, 0);
+	CHECK(st.allocs >= 8);
+	CHECK_INT(c.allocs - c.frees, 2); /* the object and one arena, old ones freed */
+	CHECK(st.mem <= (4u << 20) + 4096);
+	ak_reasm_free(r);
+	CHECK_INT(c.allocs, c.frees);
 }
 
 /* Resident memory now, from /proc/self/statm (getrusage's maxrss only rises). */
@@ -765,6 +854,7 @@ static void test_million_serials(void)
 	CHECK_INT(k.lost, 0);
 	CHECK_INT(st.late, 0);
 	CHECK_INT(st.parts, 0);
+	CHECK_INT(k.bad, 0);
 	CHECK(st.in_flight_max <= 64);
 	printf("# 1e6 serials: rss grew %ld KiB, maxrss %ld KiB (reserved %zu KiB), "
 	       "largest event %zu B\n", rss_kb() - rss0, maxrss_kb() - max0, st.mem / 1024,
@@ -795,6 +885,7 @@ static void test_million_records_one_serial(void)
 	CHECK(st.parts > 0);
 	CHECK(st.bytes_max <= AK_REASM_DEF_BYTES);
 	CHECK_INT(k.lost, 0);
+	CHECK_INT(k.bad, 0);
 	printf("# 1e6 records of one serial: %" PRIu64 " parts, rss grew %ld KiB, maxrss %ld KiB\n",
 	       st.parts, rss_kb() - rss0, maxrss_kb() - max0);
 	/* One arena of 1 MiB may be fully touched; nothing grows with the input. */
@@ -919,6 +1010,8 @@ static const struct ak_test tests[] = {
 	TEST(test_copy_independent),
 	TEST(test_callback_error_and_opts),
 	TEST(test_no_malloc_after_creation),
+	TEST(test_prealloc_single_allocation),
+	TEST(test_arena_growth_keeps_records),
 	TEST(test_million_serials),
 	TEST(test_million_records_one_serial),
 	TEST(test_shuffle_property),
