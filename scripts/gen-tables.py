@@ -11,14 +11,15 @@ For every table it writes a header of X-macro lines (the readable data) and
 lib/tables/tables.c expands them, musl strerror.c style, into one
 relocation-free string pool per table (a struct of char arrays), a uint16_t
 offset array indexed by number (number -> name) and an array of
-(offset, number) pairs sorted by name (name -> number, binary search).
+(offset, number, length) entries sorted by name, reached by a perfect hash
+(name -> number).
 
   X(nr, "name")            primary name of nr (number order)
   A(i, nr, "alias")        extra name for nr, name -> number only
   S(member, nr)            every name, sorted by strcmp order
 
 Architectures are keyed by 32-bit AUDIT_ARCH_* values, so their X lines carry
-the value and the index of their syscall table, and are looked up by binary
+the value and the index of their syscall table, and value -> name is a binary
 search instead of a direct index.
 """
 

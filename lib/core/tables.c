@@ -2,11 +2,12 @@
 /* Copyright (C) 2026 The auditkit authors */
 /*
  * Lookups over the generated tables in lib/tables/: number -> name is a
- * direct index into an offset array, name -> number a binary search over
- * names sorted in unsigned byte order (audit-userspace's design, without its
- * build-time host tool).
+ * direct index into an offset array (as audit-userspace's i2s), name ->
+ * number a generated perfect hash and one compare (where audit-userspace
+ * binary-searches), with no build-time host tool.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include <auditkit/tables.h>
@@ -31,28 +32,23 @@ static inline unsigned char fold_byte(unsigned char c, enum fold fold)
 	return c;
 }
 
-/*
- * memcmp order of the folded key against a name, a proper prefix first.
- * Inline rather than memcmp() because names are short.
- */
-static inline int cmp(const char *key, size_t klen, const char *name, size_t nlen, enum fold fold)
+/* Does the folded key equal the name?  Inline: names are short. */
+static inline bool same(const char *key, size_t klen, const char *name, size_t nlen, enum fold fold)
 {
-	size_t n = klen < nlen ? klen : nlen;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char a = fold_byte((unsigned char)key[i], fold);
-		unsigned char b = (unsigned char)name[i];
-
-		if (a != b)
-			return a < b ? -1 : 1;
+	if (klen != nlen)
+		return false;
+	for (size_t i = 0; i < klen; i++) {
+		if (fold_byte((unsigned char)key[i], fold) != (unsigned char)name[i])
+			return false;
 	}
-	return (klen > nlen) - (klen < nlen);
+	return true;
 }
 
 /*
  * The hash functions of scripts/gen-tables.py (keep the two in step).  Bytes
- * are masked with 0xdf, which maps a-z onto A-Z and leaves every byte whose
- * case does not fold as it is, so a key hashes alike in either case.
+ * are masked with 0xdf, clearing the ASCII case bit, so a key and its
+ * case-folded form hash alike (other bytes change too, but the same way for
+ * both).  Loads are little-endian whatever the host.
  */
 static inline uint64_t load_le(const unsigned char *p, size_t n)
 {
@@ -108,7 +104,7 @@ static inline long find(const char *pool, const struct ak__index *ix, const char
 	if (slot >= ix->n)
 		return -1;
 	e = &ix->byname[slot];
-	return cmp(key, len, pool + e->off, e->len, fold) == 0 ? e->idx : -1;
+	return same(key, len, pool + e->off, e->len, fold) ? e->idx : -1;
 }
 
 static const char *table_name(const struct ak__table *t, int64_t nr)
