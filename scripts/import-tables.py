@@ -107,8 +107,15 @@ def write_syscalls(table, entries, extra_header):
           ['imported by scripts/import-tables.py (see data/README.md)'], lines)
 
 
+def syscalls_header(table):
+    arch = {t: a for a, t in AUSYSCALL_TABLES.items()}.get(table)
+    if not arch:
+        return ['origin linux-tbl: kernel syscall tables (auditd 3.0.9 has none here)']
+    return ['no origin: `ausyscall %s --dump`, Debian auditd %s' % (arch, dpkg_version('auditd')),
+            'origin linux-tbl: a kernel syscall table, for numbers auditd lacks']
+
+
 def syscalls_ausyscall():
-    ver = dpkg_version('auditd')
     for arch, table in sorted(AUSYSCALL_TABLES.items()):
         out = subprocess.run(['ausyscall', arch, '--dump'], capture_output=True,
                              text=True, check=True)
@@ -121,9 +128,7 @@ def syscalls_ausyscall():
         for n, (name, origin) in read_syscalls(table).items():
             if n not in entries and origin:
                 entries[n] = (name, origin)
-        write_syscalls(table, entries,
-                       ['no origin: `ausyscall %s --dump`, Debian auditd %s' % (arch, ver),
-                        'origin linux-tbl: a kernel syscall table, for numbers auditd lacks'])
+        write_syscalls(table, entries, syscalls_header(table))
 
 
 def syscalls_tbl(path, abis, tables):
@@ -141,13 +146,7 @@ def syscalls_tbl(path, abis, tables):
         for n, name in sorted(add.items()):
             if n > top and n not in entries:
                 entries[n] = (name, 'linux-tbl')
-        if top >= 0:
-            header = ['no origin: `ausyscall <arch> --dump`, Debian auditd %s'
-                      % dpkg_version('auditd'),
-                      'origin linux-tbl: a kernel syscall table, for numbers auditd lacks']
-        else:
-            header = ['origin linux-tbl: kernel syscall tables (auditd 3.0.9 has none here)']
-        write_syscalls(table, entries, header)
+        write_syscalls(table, entries, syscalls_header(table))
 
 
 def read_code(path):
