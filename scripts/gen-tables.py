@@ -364,7 +364,6 @@ extern const struct ak__table ak__msgtypes;
 extern const struct ak__table ak__errnos;
 extern const struct ak__table ak__signals;
 extern const struct ak__table ak__syscalls[AK__NSYSCALL_TABLES];
-extern const char *const ak__syscall_table_names[AK__NSYSCALL_TABLES];
 extern const struct ak__arches ak__arches;
 
 #endif
@@ -414,8 +413,6 @@ def main():
     c.append('\nconst struct ak__table ak__syscalls[AK__NSYSCALL_TABLES] = {\n')
     c += ['\t[%d] = %s,\n' % (k, tab.initializer().replace('\n', '\n\t'))
           for k, tab in enumerate(sc)]
-    c.append('};\n\nconst char *const ak__syscall_table_names[AK__NSYSCALL_TABLES] = {\n')
-    c += ['\t[%d] = "%s",\n' % (k, t) for k, t in enumerate(syscall_tables)]
     c.append('};\n')
     c.append(arches.code())
     outputs['tables.c'] = ''.join(c)

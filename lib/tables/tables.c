@@ -1223,17 +1223,6 @@ const struct ak__table ak__syscalls[AK__NSYSCALL_TABLES] = {
 	},
 };
 
-const char *const ak__syscall_table_names[AK__NSYSCALL_TABLES] = {
-	[0] = "aarch64",
-	[1] = "arm",
-	[2] = "i386",
-	[3] = "ppc",
-	[4] = "riscv64",
-	[5] = "s390",
-	[6] = "s390x",
-	[7] = "x86_64",
-};
-
 /* arches.txt: 53 architectures */
 static const struct arches_pool {
 	char none[1];

@@ -63,7 +63,6 @@ extern const struct ak__table ak__msgtypes;
 extern const struct ak__table ak__errnos;
 extern const struct ak__table ak__signals;
 extern const struct ak__table ak__syscalls[AK__NSYSCALL_TABLES];
-extern const char *const ak__syscall_table_names[AK__NSYSCALL_TABLES];
 extern const struct ak__arches ak__arches;
 
 #endif
