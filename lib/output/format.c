@@ -193,9 +193,9 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	if (ret < 0)
 		return ret;
 	ak_json_obj_open(w);
-	ak_json_kv_cstr(w, "record_type", v.type);
-	ak_json_kv_str(w, "@timestamp", v.ts, v.ts_n);
-	ak_json_kv_str(w, "sequence", v.seq_p, v.seq_n);
+	ak__json_kv_plain(w, "record_type", 11, v.type, strlen(v.type));
+	ak__json_kv_plain(w, "@timestamp", 10, v.ts, v.ts_n);
+	ak__json_kv_plain(w, "sequence", 8, v.seq_p, v.seq_n);
 	if (rec->node.n)
 		ak_json_kv_str(w, "node", rec->node.p, rec->node.n);
 	if (v.raw) {
@@ -217,7 +217,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 			ak__json_kv(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
 		}
 	}
-	ak_json_kv_str(w, "raw_msg", rec->msg.p, rec->msg.n);
+	ak__json_kv(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
 	if (v.ip.ntags) {
 		ak_json_key(w, "tags", 4);
 		ak_json_arr_open(w);

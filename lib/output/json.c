@@ -188,7 +188,8 @@ static inline unsigned first_special16(const unsigned char *s)
 }
 
 /* The escaper proper: @d has room for 6 * (end - s) bytes.  Returns the end. */
-static char *escape_into(char *d, const unsigned char *s, const unsigned char *end)
+static inline __attribute__((always_inline)) char *escape_into(char *d, const unsigned char *s,
+								  const unsigned char *end)
 {
 	while (s < end) {
 		if (end - s >= 16) {
@@ -212,8 +213,20 @@ static char *escape_into(char *d, const unsigned char *s, const unsigned char *e
 				memcpy(d + r - 8, end - 8, 8);
 				return d + r;
 			}
+		} else if (end - s >= 4) {
+			/* 4..7 left: two overlapping 32-bit words */
+			uint32_t x, y;
+			size_t r = (size_t)(end - s);
+
+			memcpy(&x, s, 4);
+			memcpy(&y, end - 4, 4);
+			if (!swar_special((uint64_t)x << 32 | y)) {
+				memcpy(d, s, 4);
+				memcpy(d + r - 4, end - 4, 4);
+				return d + r;
+			}
 		} else {
-			/* under 8 left: byte-wise while clean */
+			/* under 4 left: byte-wise while clean */
 			while (s < end && !json_class[*s])
 				*d++ = (char)*s++;
 			if (s == end)
@@ -221,7 +234,12 @@ static char *escape_into(char *d, const unsigned char *s, const unsigned char *e
 		}
 		unsigned char c = *s;
 
-		if (!json_class[c]) {
+		if (c == '"' || c == '\\') {
+			d[0] = '\\';
+			d[1] = (char)c;
+			d += 2;
+			s++;
+		} else if (!json_class[c]) {
 			*d++ = (char)c;
 			s++;
 		} else if (json_class[c] == 1) {
@@ -301,6 +319,32 @@ void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, siz
 		*d++ = ':';
 		*d++ = '"';
 		d = escape_into(d, (const unsigned char *)v, (const unsigned char *)v + vn);
+		*d++ = '"';
+		w->len += (size_t)(d - d0);
+		return;
+	}
+	ak_json_key(w, k, kn);
+	ak_json_str(w, v, vn);
+}
+
+/* A member whose key and value are known to need no escaping (names, numbers). */
+void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
+{
+	if (!w->after_key && w->depth < 32 && w->len + kn + vn + 6 <= w->cap) {
+		char *d = w->buf + w->len, *d0 = d;
+
+		if (w->first & (1u << w->depth))
+			w->first &= ~(1u << w->depth);
+		else
+			*d++ = ',';
+		*d++ = '"';
+		memcpy(d, k, kn);
+		d += kn;
+		*d++ = '"';
+		*d++ = ':';
+		*d++ = '"';
+		memcpy(d, v, vn);
+		d += vn;
 		*d++ = '"';
 		w->len += (size_t)(d - d0);
 		return;

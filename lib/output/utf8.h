@@ -10,6 +10,8 @@ struct ak_json;
 void ak__json_put_escaped(struct ak_json *w, const char *s, size_t n);
 /* ak_json_key + ak_json_str, fast when the buffer has room. */
 void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn);
+/* The same for a key and value that need no escaping (plain ASCII names, digits). */
+void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn);
 
 /*
  * Length (2..4) of the well-formed UTF-8 sequence at @s (s[0] >= 0x80), or 0

@@ -285,13 +285,13 @@ static int parse_u64(const char **pp, const char *end, uint64_t max, uint64_t *o
 	if (p == end || !IS(*p, C_DIGIT))
 		return -1;
 	while (p < end && IS(*p, C_DIGIT)) {
-		unsigned d = (unsigned)(*p - '0');
-
-		if (v > (max - d) / 10)
+		if (__builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_add_overflow(v, (uint64_t)(*p - '0'), &v))
 			return -1;
-		v = v * 10 + d;
 		p++;
 	}
+	if (v > max)
+		return -1;
 	*pp = p;
 	*out = v;
 	return 0;
