@@ -139,6 +139,10 @@ def main():
             "syscalls": strings(n.get("syscalls"), where),
             "record_types": strings(n.get("record_types"), where),
         }
+        # struct ak_event holds AK_EVENT_ECS_MAX (8) categories and types: a
+        # record-type entry's plus its syscall's.
+        if len(e["category"]) > 4 or len(e["type"]) > 4:
+            die("%s: more than 4 ECS categories or types" % where)
         for s in e["syscalls"]:
             if s in syscalls:
                 die("duplicate mappings for syscall %s" % s)

@@ -892,6 +892,59 @@ static void test_resolve_ids(void)
 	ak_idcache_free(c);
 }
 
+/* ak_coalesce_arena_size() must always suffice, resolution included. */
+static void check_bound(char *const *lines, size_t n, struct ak_idcache *c)
+{
+	struct parsed p;
+	struct ak_event ev;
+	size_t need;
+	char *arena;
+
+	CHECK_INT(parse_lines(&p, lines, n), 0);
+	need = ak_coalesce_arena_size(p.recs, p.n);
+	arena = malloc(need);
+	CHECK_INT(ak_coalesce(&ev, p.recs, p.n, arena, need, 0), 0);
+	CHECK_INT(ak_event_resolve_ids(&ev, c, 1), 0);
+	CHECK(ev.arena_.used <= need);
+	printf("# %zu records: %zu warnings, arena %zu of %zu bytes used\n", p.n, ev.nwarnings,
+	       ev.arena_.used, need);
+	free(arena);
+	free_parsed(&p);
+}
+
+static void test_arena_bound(void)
+{
+	static char *lines[40];
+	struct ak_idcache *c;
+	char *l;
+
+	CHECK_INT(ak_idcache_new(&c, &fake_ops, 1000, 0), 0);
+	/* Many records repeating the same many keys: a warning per key per record. */
+	for (size_t i = 0; i < 40; i++) {
+		size_t cap = 64 * 1024, len;
+
+		l = malloc(cap);
+		len = (size_t)snprintf(l, cap, "type=%s msg=audit(1700000000.1:5):",
+				       i == 0 ? "SYSCALL" : i == 1 ? "SOCKADDR" : "CWD");
+		if (i == 0)
+			len += (size_t)snprintf(l + len, cap - len,
+						" arch=c000003e syscall=42 exe=\"/x\" auid=1000");
+		if (i == 1)
+			len += (size_t)snprintf(l + len, cap - len, " saddr=01002F746D70");
+		for (size_t k = 0; k < 300; k++)
+			len += (size_t)snprintf(l + len, cap - len, " k%zu_long_key_name_%zuuid=%zu", k,
+						k, 1000 + k);
+		snprintf(l + len, cap - len, "\x1d" "AUID=\"alice\" UID=\"alice\"");
+		lines[i] = l;
+	}
+	check_bound(lines, 40, c);
+	check_bound(lines, 1, c);
+	check_bound(lines + 2, 3, c);
+	for (size_t i = 0; i < 40; i++)
+		free(lines[i]);
+	ak_idcache_free(c);
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_goldens),
 	TEST(test_execve_split_and_multi),
@@ -903,6 +956,7 @@ static const struct ak_test tests[] = {
 	TEST(test_quirk_choices),
 	TEST(test_idcache),
 	TEST(test_resolve_ids),
+	TEST(test_arena_bound),
 };
 
 AK_TEST_MAIN(tests)
