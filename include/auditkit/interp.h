@@ -18,21 +18,27 @@
  *   saddr=02000050A9FEA9FE...           ->   family=ipv4 addr=169.254.169.254 port=80
  *
  * Rules and their order are go-libaudit's (spec §3.3-3.6).  Dropped values:
- * empty, "?", "?,", "(null)".  Duplicate keys: the last value wins, kept at the
- * position of the key's first occurrence.  Fields inside msg='...' are merged
+ * empty, "?", "?,", "(null)" (except EXECVE arguments, which are literal).
+ * Values lose surrounding quotes and spaces, nothing else (no unescaping).
+ * Duplicate keys: the last value wins, kept at the position of the key's
+ * first occurrence; derived keys (subj_user..., result, family...) come right
+ * after the key they were derived from.  Fields inside msg='...' are merged
  * into the same map; enriched (AK_F_ENRICHED) fields are never data.
  * The record-type specific pre-normalisations of spec §3.4 (AVC seresult and
  * seperms, LOGIN old/new, the "(hostname=" PAM form) are the parser's
  * (lib/records/record.c); here the seperms words are joined with ','.
- * A msg field (msg='...' holding no pairs) is kept: go-libaudit drops it.
  *
- * Differences from go-libaudit (go-libaudit's value is always kept for every
- * key it produces; we only add):
- *  - where go-libaudit's Data() fails (missing exe, missing EXECVE arg, bad
- *    saddr, ...) we still return all the data we could interpret, and set
- *    ->error to go-libaudit's message;
- *  - EXECVE arguments the kernel split (aN_len=, aN[0]=, aN[1]=...) are
- *    rebuilt into aN (the aN[M] pieces are consumed, aN_len is kept).
+ * Beyond go-libaudit (its value is kept for every key it produces; the list
+ * with reasons is tests/golden/DIFFERENCES.md):
+ *  - where go-libaudit's Data() fails (missing exe, bad saddr, ...) all the
+ *    data that could be interpreted is still returned, and ->error is set to
+ *    go-libaudit's message;
+ *  - EXECVE: the kernel's multi-record form of a long argv (no argc, or only
+ *    a prefix of the arguments) is not an error, only a gap is; an argument
+ *    the kernel split (aN_len=, aN[0]=, aN[1]=...) is rebuilt into aN when all
+ *    of it is in the record, else each piece is decoded in place;
+ *  - a msg='...' holding no pairs is kept as msg (go-libaudit drops it);
+ *  - arch and syscall names for every architecture the tables know.
  *
  * Nothing is allocated: the output arrays and the decoded bytes live in one
  * scratch block the caller provides.  Values point either into the record's
@@ -53,8 +59,8 @@ struct ak_interp {
 	size_t nkv;
 	struct ak_str *tags; /* rule keys, in order */
 	size_t ntags;
-	/* go-libaudit's Data() error for this record, else NULL: the first one
-	 * go-libaudit would stop at ("exe key not found", "failed to find arg a3").
+	/* The problem go-libaudit's Data() would fail on, else NULL: the first
+	 * in its rule order ("exe key not found", "failed to find arg a3").
 	 * NUL-terminated; static or in the scratch block.  The data above is
 	 * still complete as far as it could be interpreted. */
 	const char *error;
