@@ -231,6 +231,7 @@ struct ak_id_ops {
  * @ttl_ms: how long an answer (found or not) is kept; go-libaudit uses 60000.
  * @capacity: entries per table (rounded up to a power of two; 0: 256).
  * All memory is allocated here; 0 <-> "root" is seeded for users and groups.
+ * A cache is not locked: use one per thread (or lock around it).
  */
 AK_EXPORT int ak_idcache_new(struct ak_idcache **out, const struct ak_id_ops *ops,
 			     uint32_t ttl_ms, size_t capacity);
