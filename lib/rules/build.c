@@ -249,7 +249,16 @@ int ak__rb_field(struct ak__rb *b, const char *s, size_t pos, uint32_t flags)
 		} else {
 			/* "-EACCES" -> -13, "EPERM" -> 1. */
 			int neg = *v == '-';
-			int e = ak_errno_number(v + neg, vlen - (size_t)neg);
+			char up[32];
+			size_t en = vlen - (size_t)neg;
+			int e = -ENOENT;
+
+			/* errno names ignoring case, as libaudit's table. */
+			if (en < sizeof(up)) {
+				for (size_t k = 0; k < en; k++)
+					up[k] = (char)toupper((unsigned char)v[neg + k]);
+				e = ak_errno_number(up, en);
+			}
 
 			if (e <= 0)
 				return FAIL_VALUE("unknown errno", -ENOENT);
@@ -377,12 +386,10 @@ int ak__rb_field(struct ak__rb *b, const char *s, size_t pos, uint32_t flags)
 		else if (strcmp(v, "unset") == 0)
 			*val = 4294967295u;
 		else
-			return FAIL_VALUE("value should be a number", -EINVAL);
+			*val = 0; /* libaudit leaves anything else at 0 */
 		break;
 	case AUDIT_SADDR_FAM:
-		if (!digit(*v))
-			return FAIL_VALUE("value should be a number", -EINVAL);
-		*val = num_u(v);
+		*val = num_u(v); /* no digit check in libaudit: "abc" is 0 */
 		if (*val >= AF_MAX_)
 			return FAIL_VALUE("value is too large for field", -ERANGE);
 		break;
@@ -466,10 +473,13 @@ static int one_syscall(uint32_t *mask, uint32_t arch, bool *all, const char *s, 
 			*all = true;
 		return 0;
 	}
-	nr = ak_syscall_number(arch, s, n);
+	/* libaudit matches syscall names ignoring case. */
+	if (n >= sizeof(tmp))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	nr = ak_syscall_number(arch, tmp, n);
 	if (nr < 0 && n && digit(*s)) {
-		if (n >= sizeof(tmp))
-			return -1;
 		memcpy(tmp, s, n);
 		tmp[n] = 0;
 		nr = strtol(tmp, NULL, 0);

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "rules/rule-internal.h"
@@ -70,7 +71,7 @@ static const struct ak__name fields[] = {
 int ak__field_id(const char *name)
 {
 	for (size_t i = 0; i < N(fields); i++)
-		if (strcmp(fields[i].name, name) == 0)
+		if (strcasecmp(fields[i].name, name) == 0)
 			return (int)fields[i].id;
 	return -1;
 }
@@ -86,7 +87,7 @@ AK_EXPORT const char *ak_rule_field_name(uint32_t field)
 AK_EXPORT int ak_rule_field_number(const char *name, size_t len)
 {
 	for (size_t i = 0; i < N(fields); i++)
-		if (strlen(fields[i].name) == len && memcmp(fields[i].name, name, len) == 0)
+		if (strlen(fields[i].name) == len && strncasecmp(fields[i].name, name, len) == 0)
 			return (int)fields[i].id;
 	errno = ENOENT;
 	return -ENOENT;
@@ -145,18 +146,21 @@ AK_EXPORT const char *ak_rule_op_symbol(uint32_t op)
 	return ak__op_symbol(op);
 }
 
-/* auditctl's machine table: uname -m names, several per machine. */
+/* auditctl's machine table: uname -m names, several per machine; names are
+ * matched ignoring case, as libaudit's tables do (lists and actions are not). */
 static const struct ak__name machines[] = {
 	{ "x86_64", AUDIT_ARCH_X86_64 },
 	{ "i386", AUDIT_ARCH_I386 },
 	{ "i486", AUDIT_ARCH_I386 },
 	{ "i586", AUDIT_ARCH_I386 },
 	{ "i686", AUDIT_ARCH_I386 },
+	{ "ppc", AUDIT_ARCH_PPC },
 	{ "ppc64", AUDIT_ARCH_PPC64 },
 	{ "ppc64le", AUDIT_ARCH_PPC64LE },
 	{ "s390x", AUDIT_ARCH_S390X },
 	{ "s390", AUDIT_ARCH_S390 },
 	{ "aarch64", AUDIT_ARCH_AARCH64 },
+	{ "arm", AUDIT_ARCH_ARM },
 	{ "armeb", AUDIT_ARCH_ARM },
 	{ "armv5tejl", AUDIT_ARCH_ARM },
 	{ "armv5tel", AUDIT_ARCH_ARM },
@@ -168,16 +172,13 @@ static const struct ak__name machines[] = {
 uint32_t ak__machine_arch(const char *name)
 {
 	for (size_t i = 0; i < N(machines); i++)
-		if (strcmp(machines[i].name, name) == 0)
+		if (strcasecmp(machines[i].name, name) == 0)
 			return machines[i].id;
 	return 0;
 }
 
 bool ak__arch_known(uint32_t arch)
 {
-	/* auditctl has a machine for PPC (32-bit) too, though no name for it. */
-	if (arch == AUDIT_ARCH_PPC)
-		return true;
 	for (size_t i = 0; i < N(machines); i++)
 		if (machines[i].id == arch)
 			return true;
@@ -186,8 +187,6 @@ bool ak__arch_known(uint32_t arch)
 
 const char *ak__arch_machine_name(uint32_t arch)
 {
-	if (arch == AUDIT_ARCH_PPC)
-		return NULL;
 	for (size_t i = 0; i < N(machines); i++)
 		if (machines[i].id == arch)
 			return machines[i].name;
@@ -223,7 +222,7 @@ static const struct ak__name ftypes[] = {
 int ak__filetype(const char *name)
 {
 	for (size_t i = 0; i < N(ftypes); i++)
-		if (strcmp(ftypes[i].name, name) == 0)
+		if (strcasecmp(ftypes[i].name, name) == 0)
 			return (int)ftypes[i].id;
 	return -1;
 }
@@ -244,7 +243,7 @@ static const struct ak__name fstypes[] = {
 int ak__fstype(const char *name, uint32_t *magic)
 {
 	for (size_t i = 0; i < N(fstypes); i++)
-		if (strcmp(fstypes[i].name, name) == 0) {
+		if (strcasecmp(fstypes[i].name, name) == 0) {
 			*magic = fstypes[i].id;
 			return 0;
 		}

@@ -34,14 +34,28 @@ static int lookup_action(const char *s, int *act)
 }
 
 /*
- * "-a LIST,ACTION" in either order.  0 ok, 1 deprecated ("possible"),
- * 2 bad keyword, 3 a second -a/-A/-d.
+ * "-a LIST,ACTION" in either order, as auditctl's audit_rule_setup(): the
+ * first word is an action or a list; once the list is known (from the first
+ * word, or from an earlier -w), the other word must be the action.
+ * 0 ok, 1 deprecated ("possible"), 2 bad keyword, 3 a second -a/-A/-d.
  */
+static int set_list(struct ak__rb *b, const char *name, uint32_t *list)
+{
+	int id = ak__list_id(name);
+
+	if (id < 0)
+		return 2;
+	*list = (uint32_t)id;
+	if (id == AUDIT_FILTER_EXCLUDE)
+		b->exclude = true;
+	return 0;
+}
+
 static int rule_setup(struct ak__rb *b, const char *opt, uint32_t *list)
 {
 	char first[32], second[32];
 	const char *comma = strchr(opt, ',');
-	int list_id, rc;
+	int rc;
 
 	if (++b->multiple != 1)
 		return 3;
@@ -52,25 +66,15 @@ static int rule_setup(struct ak__rb *b, const char *opt, uint32_t *list)
 	first[comma - opt] = 0;
 	memcpy(second, comma + 1, strlen(comma + 1) + 1);
 
-	if (lookup_action(first, &b->action) == 2) {
-		list_id = ak__list_id(first);
-		if (list_id < 0)
+	if (lookup_action(first, &b->action) == 2 && set_list(b, first, list))
+		return 2;
+	if (*list == AK__LIST_UNSET) {
+		if (set_list(b, second, list))
 			return 2;
-		*list = (uint32_t)list_id;
-		if (list_id == AUDIT_FILTER_EXCLUDE)
-			b->exclude = true;
+	} else {
 		rc = lookup_action(second, &b->action);
 		if (rc)
 			return rc;
-	} else {
-		/* auditctl stores whatever the second word gives; an unknown list
-		 * would go to the kernel as -1.  We call it a bad keyword. */
-		list_id = ak__list_id(second);
-		if (list_id < 0)
-			return 2;
-		*list = (uint32_t)list_id;
-		if (list_id == AUDIT_FILTER_EXCLUDE)
-			b->exclude = true;
 	}
 	if (*list == AK__LIST_UNSET || b->action == -1)
 		return 2;

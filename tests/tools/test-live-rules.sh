@@ -117,8 +117,9 @@ for y in tests/golden/rules/*.golden.yml; do
 	n=0
 	while IFS= read -r flags; do
 		n=$((n + 1))
-		# The corpus leaves '&' unquoted (a0&0x7C020000): not a shell operator here.
-		eval "set -- $(printf '%s' "$flags" | sed 's/&/\\&/g')"
+		# The corpus leaves operators unquoted (auid>=1000, a0&0x7C020000): they
+		# are not shell operators here.
+		eval "set -- $(printf '%s' "$flags" | sed 's/[&<>|;]/\\&/g')"
 		mkpaths "$@"
 		compare "golden $base #$n" "$@"
 	done <"$T/flags"
@@ -147,7 +148,22 @@ for f in /usr/share/doc/auditd/examples/rules/*.rules; do
 	done <"$f"
 done
 
-# 3. Whole files through -R: the same rules end up loaded, and -l agrees.
+# 3. Edge cases, one per line (split on spaces): every field, operator and
+# list rule we know of, errors included.  auditctl is the oracle.
+n=0
+while IFS= read -r line; do
+	n=$((n + 1))
+	case "$line" in '' | '#'*) continue ;; esac
+	set -f
+	IFS=' '
+	# shellcheck disable=SC2086
+	set -- $line
+	unset IFS
+	set +f
+	compare "edge:$n $line" "$@"
+done <tests/tools/live-rules-edge.txt
+
+# 4. Whole files through -R: the same rules end up loaded, and -l agrees.
 for f in tests/golden/rules/[2-9]*.rules /usr/share/doc/auditd/examples/rules/3*.rules \
 	/usr/share/doc/auditd/examples/rules/4*.rules; do
 	[ -f "$f" ] || continue
