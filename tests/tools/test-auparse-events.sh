@@ -3,7 +3,8 @@
 # Copyright (C) 2026 The auditkit authors
 # auparse -i end to end: reassembly of go-libaudit's streams (order, lost count), the three
 # output formats, events completing on timeout while the input stays open, EOE completing at
-# once, and go-libaudit's 48 coalescer test events regrouped from one concatenated log.
+# once, a real kernel-split execve, and go-libaudit's 48 coalescer test events regrouped
+# from one concatenated log.
 O=${O:-build}
 here=$(dirname "$0")
 top=$here/../..
@@ -115,7 +116,33 @@ else
 	bad eoe_completes_at_once "$got events within 1.2 s"
 fi
 
-# 5. go-libaudit's coalescer test events: all records of a test file concatenated into one log,
+# 5. A real execve from Linux 6.18 whose arguments the kernel split across 8 EXECVE records:
+#    one event, and process.args exactly the argv the command was run with.
+if command -v python3 >/dev/null 2>&1; then
+	"$AP" -i -id=false -in "$reasm/execve-split-linux-6.18.log" >"$tmp/split" 2>"$tmp/split.err"
+	python3 - "$tmp/split" "$reasm/execve-split-linux-6.18.argv.json" >"$tmp/split.out" <<'EOF'
+import json, sys
+evs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+want = json.load(open(sys.argv[2]))
+if len(evs) != 1:
+    print("FAIL execve_split_one_event: %d events" % len(evs)); sys.exit(0)
+print("ok execve_split_one_event")
+e = evs[0]
+got = e.get("process", {}).get("args")
+if got == want and e.get("data", {}).get("argc") == str(len(want)):
+    print("ok execve_split_argv_exact")
+else:
+    n = len(got or [])
+    print("FAIL execve_split_argv_exact: coalescer gave %d of %d arguments (warnings: %s)"
+          % (n, len(want), e.get("warnings")))
+EOF
+	cat "$tmp/split.out"
+	pass=$((pass + $(grep -c '^ok ' "$tmp/split.out"))); fail=$((fail + $(grep -c '^FAIL ' "$tmp/split.out")))
+else
+	skip execve_split "python3 not installed"
+fi
+
+# 6. go-libaudit's coalescer test events: all records of a test file concatenated into one log,
 #    regrouped by auparse -i; each golden event must come out once, with the same header and
 #    the same number of paths (grouping), whatever the coalescer's deliberate differences.
 if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import yaml' 2>/dev/null; then

@@ -143,6 +143,11 @@ int akt_events_new(struct akt_events **out, struct akt_out *o, const struct akt_
 		return -ENOMEM;
 	e->o = *opts;
 	e->out = o;
+	/* Room for the largest real event: an execve with a full ARG_MAX of
+	 * hex-encoded arguments is ~4 MiB of EXECVE records.  Arenas grow only as
+	 * events need, so the limit costs nothing until an event reaches it. */
+	ro.max_bytes = (size_t)16 << 20;
+	ro.max_records = 65536;
 	ro.eoe_mode = opts->eoe_mode;
 	ro.timeout_ms = opts->timeout_ms;
 	ro.max_in_flight = opts->max_in_flight;
