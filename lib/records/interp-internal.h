@@ -5,6 +5,9 @@
 #define AK_RECORDS_INTERP_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include <auditkit/interp.h>
 
 /* '0'-'9', 'A'-'F' -> 0x10 | 0..15; anything else 0. */
 extern const unsigned char ak__hexval[256];
@@ -15,5 +18,62 @@ int ak__hex_decode(char *dst, const char *s, size_t n, int mode);
 
 /* Decimal text of @v into @dst (>= 21 bytes); returns the length. */
 size_t ak__utoa(char *dst, unsigned long long v);
+
+/*
+ * The interpretation's working state (interp.c; the EXECVE rules are in
+ * execve.c): an entry per distinct key, in record order, found through an
+ * open-addressing hash of index + 1 values.
+ */
+/* User-space record types (libaudit.h, not the kernel UAPI). */
+#define T_USER_LOGIN 1112
+#define T_USER_CMD 1123
+
+/* Derived keys one record can add: subj 5 + obj 5 + result + saddr 5, with room. */
+#define MAX_DERIVED 24
+
+enum { E_QUOTED = 1, E_DEL = 2, E_FOLLOWER = 4, E_DONE = 8 /* value already decoded */ };
+
+struct ak__ip_ent {
+	struct ak_str key, val;
+	uint32_t flags;
+	uint32_t next; /* next follower, index + 1; 0 ends the chain */
+	uint32_t tail; /* on a chain's head: its last follower, index + 1 */
+	uint32_t head; /* on a follower: the head it follows, index + 1 */
+};
+
+enum {
+	K_AUID, K_OLD_AUID, K_SES, K_SUBJ, K_SUCCESS, K_RES, K_EXIT, K_KEY, K_CWD,
+	K_SIG, K_ARCH, K_SYSCALL, K_EXE, K_SADDR, K_PROCTITLE, K_CMD, K_DATA,
+	K_ARGC, K_OBJ, K_NAME, K_ACCT, K_SEPERMS, K_N
+};
+
+struct ak__ip {
+	const struct ak_rec *rec;
+	struct ak__ip_ent *e;
+	size_t ne, ecap;
+	uint32_t *slot; /* index + 1, 0 empty */
+	size_t mask;
+	char *b;
+	size_t bn, bcap;
+	int overflow;
+	int known[K_N]; /* entry index, -1 if absent */
+	const char *error;
+};
+
+static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
+{
+	int i = c->known[k];
+
+	return i >= 0 && !(c->e[i].flags & E_DEL) ? &c->e[i] : NULL;
+}
+
+long ak__ip_lookup(struct ak__ip *c, const char *k, size_t n);
+void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n);
+char *ak__ip_balloc(struct ak__ip *c, size_t n);
+void ak__ip_set_error(struct ak__ip *c, const char *msg);
+void ak__ip_set_error2(struct ak__ip *c, const char *prefix, const char *s, size_t n);
+void ak__ip_hex_value(struct ak__ip *c, struct ak__ip_ent *e, int mode);
+int ak__ip_parse_dec(struct ak_str s, long long *out);
+void ak__ip_execve(struct ak__ip *c);
 
 #endif

@@ -9,7 +9,7 @@
  *     open-addressing hash of the keys (last value wins, first position kept);
  *     keys the rules care about are classified on the way (known[]), so the
  *     rules find them without hashing;
- *  2. enrich: go-libaudit's rules, in its order (spec §3.5).  A rule deletes
+ *  2. enrich: go-libaudit's rules, in its order (spec §3.5; EXECVE's in execve.c).  A rule deletes
  *     by marking, adds derived keys (subj_user, family, result...) as
  *     "followers" chained to the entry they come from, so they come out where
  *     their source was;
@@ -29,42 +29,6 @@
 #include <auditkit/tables.h>
 
 #include "records/interp-internal.h"
-
-/* User-space record types (libaudit.h, not the kernel UAPI). */
-#define T_USER_LOGIN 1112
-#define T_USER_CMD 1123
-
-/* Derived keys one record can add: subj 5 + obj 5 + result + saddr 5, with room. */
-#define MAX_DERIVED 24
-
-enum { E_QUOTED = 1, E_DEL = 2, E_FOLLOWER = 4, E_DONE = 8 /* value already decoded */ };
-
-struct ent {
-	struct ak_str key, val;
-	uint32_t flags;
-	uint32_t next; /* next follower, index + 1; 0 ends the chain */
-	uint32_t tail; /* on a chain's head: its last follower, index + 1 */
-	uint32_t head; /* on a follower: the head it follows, index + 1 */
-};
-
-enum {
-	K_AUID, K_OLD_AUID, K_SES, K_SUBJ, K_SUCCESS, K_RES, K_EXIT, K_KEY, K_CWD,
-	K_SIG, K_ARCH, K_SYSCALL, K_EXE, K_SADDR, K_PROCTITLE, K_CMD, K_DATA,
-	K_ARGC, K_OBJ, K_NAME, K_ACCT, K_SEPERMS, K_N
-};
-
-struct ctx {
-	const struct ak_rec *rec;
-	struct ent *e;
-	size_t ne, ecap;
-	uint32_t *slot; /* index + 1, 0 empty */
-	size_t mask;
-	char *b;
-	size_t bn, bcap;
-	int overflow;
-	int known[K_N]; /* entry index, -1 if absent */
-	const char *error;
-};
 
 static inline int keq(struct ak_str a, const char *s, size_t n)
 {
@@ -135,7 +99,7 @@ static inline uint32_t khash(const char *k, size_t n)
 }
 
 /* The entry for @key, or -1; with @ins, the slot where it would go in *@ins. */
-static inline __attribute__((always_inline)) long find(struct ctx *c, const char *k, size_t n,
+static inline __attribute__((always_inline)) long find(struct ak__ip *c, const char *k, size_t n,
 							 uint32_t **ins)
 {
 	size_t i = khash(k, n) & c->mask;
@@ -153,15 +117,25 @@ static inline __attribute__((always_inline)) long find(struct ctx *c, const char
 	}
 }
 
-static long lookup(struct ctx *c, const char *k, size_t n)
+long ak__ip_lookup(struct ak__ip *c, const char *k, size_t n)
 {
 	long i = find(c, k, n, NULL);
 
 	return i >= 0 && !(c->e[i].flags & E_DEL) ? i : -1;
 }
 
+/* Entry @idx's key becomes its first @n bytes (a prefix), findable under it. */
+void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n)
+{
+	uint32_t *ins;
+
+	c->e[idx].key.n = n;
+	if (find(c, c->e[idx].key.p, n, &ins) < 0)
+		*ins = (uint32_t)idx + 1;
+}
+
 /* Add or overwrite @key (collect pass); returns the entry index. */
-static size_t put(struct ctx *c, struct ak_str key, struct ak_str val, uint32_t flags)
+static size_t put(struct ak__ip *c, struct ak_str key, struct ak_str val, uint32_t flags)
 {
 	uint32_t *ins;
 	long i = find(c, key.p, key.n, &ins);
@@ -171,7 +145,7 @@ static size_t put(struct ctx *c, struct ak_str key, struct ak_str val, uint32_t 
 		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL)) | flags;
 		return (size_t)i;
 	}
-	struct ent *e = &c->e[c->ne];
+	struct ak__ip_ent *e = &c->e[c->ne];
 
 	e->key = key;
 	e->val = val;
@@ -186,7 +160,7 @@ static size_t put(struct ctx *c, struct ak_str key, struct ak_str val, uint32_t 
 }
 
 /* go-libaudit's fm.add(key, value) for a key derived from entry @from. */
-static void derive(struct ctx *c, size_t from, const char *key, size_t kn, struct ak_str val)
+static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val)
 {
 	uint32_t *ins;
 	long i = find(c, key, kn, &ins);
@@ -201,7 +175,7 @@ static void derive(struct ctx *c, size_t from, const char *key, size_t kn, struc
 		return;
 	}
 	size_t h = c->e[from].head ? c->e[from].head - 1 : from;
-	struct ent *e = &c->e[c->ne];
+	struct ak__ip_ent *e = &c->e[c->ne];
 
 	e->key.p = key;
 	e->key.n = kn;
@@ -222,14 +196,7 @@ static void derive(struct ctx *c, size_t from, const char *key, size_t kn, struc
 	c->ne++;
 }
 
-static inline struct ent *known(struct ctx *c, int k)
-{
-	int i = c->known[k];
-
-	return i >= 0 && !(c->e[i].flags & E_DEL) ? &c->e[i] : NULL;
-}
-
-static char *balloc(struct ctx *c, size_t n)
+char *ak__ip_balloc(struct ak__ip *c, size_t n)
 {
 	if (c->bcap - c->bn < n) {
 		c->overflow = 1;
@@ -241,21 +208,21 @@ static char *balloc(struct ctx *c, size_t n)
 	return p;
 }
 
-static void set_error(struct ctx *c, const char *msg)
+void ak__ip_set_error(struct ak__ip *c, const char *msg)
 {
 	if (!c->error)
 		c->error = msg;
 }
 
 /* "prefix" + @s as the error (kept in the byte buffer). */
-static void set_error2(struct ctx *c, const char *prefix, const char *s, size_t n)
+void ak__ip_set_error2(struct ak__ip *c, const char *prefix, const char *s, size_t n)
 {
 	size_t pn = strlen(prefix);
 	char *p;
 
 	if (c->error)
 		return;
-	p = balloc(c, pn + n + 1);
+	p = ak__ip_balloc(c, pn + n + 1);
 	if (!p) {
 		c->error = prefix;
 		return;
@@ -267,12 +234,12 @@ static void set_error2(struct ctx *c, const char *prefix, const char *s, size_t 
 }
 
 /* go-libaudit's hexDecode(key): decode an unquoted upper-case hex value in place. */
-static void hex_value(struct ctx *c, struct ent *e, int mode)
+void ak__ip_hex_value(struct ak__ip *c, struct ak__ip_ent *e, int mode)
 {
 	if (!e || (e->flags & E_QUOTED) || e->val.n < 2 || (e->val.n & 1))
 		return;
 	size_t save = c->bn;
-	char *p = balloc(c, e->val.n / 2);
+	char *p = ak__ip_balloc(c, e->val.n / 2);
 
 	if (!p)
 		return;
@@ -288,7 +255,7 @@ static void hex_value(struct ctx *c, struct ent *e, int mode)
 }
 
 /* Go's strconv.Atoi / ParseInt(s, 10, 64). */
-static int parse_dec(struct ak_str s, long long *out)
+int ak__ip_parse_dec(struct ak_str s, long long *out)
 {
 	size_t i = 0;
 	int neg = 0;
@@ -387,9 +354,9 @@ static const struct ak_str ctx_keys[2][5] = {
 #undef S
 
 /* parseSELinuxContext: subj/obj into _user, _role, _domain, _level, _category. */
-static void split_context(struct ctx *c, int k, int which)
+static void split_context(struct ak__ip *c, int k, int which)
 {
-	struct ent *e = known(c, k);
+	struct ak__ip_ent *e = ak__ip_known(c, k);
 	struct ak_str parts[5];
 
 	if (!e)
@@ -402,21 +369,21 @@ static void split_context(struct ctx *c, int k, int which)
 		derive(c, idx, ctx_keys[which][i].p, ctx_keys[which][i].n, parts[i]);
 }
 
-static void unset_id(struct ctx *c, int k)
+static void unset_id(struct ak__ip *c, int k)
 {
-	struct ent *e = known(c, k);
+	struct ak__ip_ent *e = ak__ip_known(c, k);
 
 	if (e && (KEQ(e->val, "4294967295") || KEQ(e->val, "-1")))
 		e->val = AK_STR_LIT("unset");
 }
 
 /* success (syscalls) or else res (user space) -> result=success|fail. */
-static void result(struct ctx *c)
+static void result(struct ak__ip *c)
 {
-	struct ent *e = known(c, K_SUCCESS);
+	struct ak__ip_ent *e = ak__ip_known(c, K_SUCCESS);
 
 	if (!e)
-		e = known(c, K_RES);
+		e = ak__ip_known(c, K_RES);
 	if (!e)
 		return;
 	struct ak_str v = e->val;
@@ -431,13 +398,13 @@ static void result(struct ctx *c)
 	       ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"));
 }
 
-static void exit_name(struct ctx *c)
+static void exit_name(struct ak__ip *c)
 {
-	struct ent *e = known(c, K_EXIT);
+	struct ak__ip_ent *e = ak__ip_known(c, K_EXIT);
 	long long v;
 	const char *name;
 
-	if (!e || parse_dec(e->val, &v) < 0 || v >= 0 || v < -2147483647)
+	if (!e || ak__ip_parse_dec(e->val, &v) < 0 || v >= 0 || v < -2147483647)
 		return;
 	name = ak_errno_name((int)-v);
 	if (name)
@@ -445,25 +412,25 @@ static void exit_name(struct ctx *c)
 }
 
 /* Room for @n tags in the byte buffer (aligned). */
-static struct ak_str *tag_array(struct ctx *c, size_t n)
+static struct ak_str *tag_array(struct ak__ip *c, size_t n)
 {
 	size_t pad = (size_t)(-(uintptr_t)(c->b + c->bn) & 7);
-	char *p = balloc(c, pad + n * sizeof(struct ak_str));
+	char *p = ak__ip_balloc(c, pad + n * sizeof(struct ak_str));
 
 	return p ? (struct ak_str *)(void *)(p + pad) : NULL;
 }
 
 /* The rule key(s) become tags: hex "a\001b" (several keys), or "key=net", or "net". */
-static void tags(struct ctx *c, struct ak_interp *out)
+static void tags(struct ak__ip *c, struct ak_interp *out)
 {
-	struct ent *e = known(c, K_KEY);
+	struct ak__ip_ent *e = ak__ip_known(c, K_KEY);
 	struct ak_str *tg;
 
 	if (!e)
 		return;
 	e->flags |= E_DEL;
 	if (!(e->flags & E_QUOTED) && ak_hex_is_upper(e->val.p, e->val.n)) {
-		char *p = balloc(c, e->val.n / 2);
+		char *p = ak__ip_balloc(c, e->val.n / 2);
 		size_t start = 0, nt = 1;
 
 		if (!p)
@@ -501,13 +468,13 @@ static void tags(struct ctx *c, struct ak_interp *out)
 }
 
 /* The decoded seperms list "read write" -> "read,write" (go-libaudit's strings.Fields + Join). */
-static void seperms(struct ctx *c)
+static void seperms(struct ak__ip *c)
 {
-	struct ent *e = known(c, K_SEPERMS);
+	struct ak__ip_ent *e = ak__ip_known(c, K_SEPERMS);
 
 	if (!e || !memchr(e->val.p, ' ', e->val.n))
 		return;
-	char *p = balloc(c, e->val.n);
+	char *p = ak__ip_balloc(c, e->val.n);
 	size_t n = 0;
 
 	if (!p)
@@ -526,17 +493,17 @@ static void seperms(struct ctx *c)
 	e->val.n = n;
 }
 
-static void syscall_rules(struct ctx *c, int seccomp)
+static void syscall_rules(struct ak__ip *c, int seccomp)
 {
-	struct ent *e;
+	struct ak__ip_ent *e;
 	long long v, arch = -1;
 
 	if (seccomp) {
-		e = known(c, K_SIG);
+		e = ak__ip_known(c, K_SIG);
 		if (!e) {
-			set_error(c, "sig key not found");
-		} else if (parse_dec(e->val, &v) < 0) {
-			set_error(c, "failed to parse sig");
+			ak__ip_set_error(c, "sig key not found");
+		} else if (ak__ip_parse_dec(e->val, &v) < 0) {
+			ak__ip_set_error(c, "failed to parse sig");
 		} else if (v >= 1 && v <= 31) { /* Go's unix.SignalName knows 1..31 */
 			const char *name = ak_signal_name((int)v);
 
@@ -544,54 +511,54 @@ static void syscall_rules(struct ctx *c, int seccomp)
 				e->val = (struct ak_str){ name, strlen(name) };
 		}
 	}
-	e = known(c, K_ARCH);
+	e = ak__ip_known(c, K_ARCH);
 	if (!e) {
-		set_error(c, "arch key not found");
+		ak__ip_set_error(c, "arch key not found");
 	} else if (parse_hex64(e->val, &arch) < 0) {
-		set_error(c, "failed to parse arch");
+		ak__ip_set_error(c, "failed to parse arch");
 		arch = -1;
 	} else {
-		char *buf = balloc(c, 20);
+		char *buf = ak__ip_balloc(c, 20);
 		const char *t = ak_arch_text((uint32_t)arch, buf, buf ? 20 : 0);
 
 		e->val = (struct ak_str){ t, strlen(t) };
 	}
-	e = known(c, K_SYSCALL);
+	e = ak__ip_known(c, K_SYSCALL);
 	if (!e) {
-		set_error(c, "syscall key not found");
-	} else if (parse_dec(e->val, &v) < 0) {
-		set_error(c, "failed to parse syscall");
+		ak__ip_set_error(c, "syscall key not found");
+	} else if (ak__ip_parse_dec(e->val, &v) < 0) {
+		ak__ip_set_error(c, "failed to parse syscall");
 	} else if (arch >= 0 && v >= 0 && v <= 0x7fffffff) {
 		const char *name = ak_syscall_name((uint32_t)arch, (int)v);
 
 		if (name)
 			e->val = (struct ak_str){ name, strlen(name) };
 	}
-	e = known(c, K_EXE);
+	e = ak__ip_known(c, K_EXE);
 	if (!e)
-		set_error(c, "exe key not found");
-	hex_value(c, e, AK_HEX_NUL_SPACE);
+		ak__ip_set_error(c, "exe key not found");
+	ak__ip_hex_value(c, e, AK_HEX_NUL_SPACE);
 }
 
 static const char *const sa_keys[] = { "family", "addr", "port", "flow", "path" };
 
-static void saddr(struct ctx *c)
+static void saddr(struct ak__ip *c)
 {
-	struct ent *e = known(c, K_SADDR);
+	struct ak__ip_ent *e = ak__ip_known(c, K_SADDR);
 	struct ak_sockaddr sa;
 	const char *why;
 
 	if (!e) {
-		set_error(c, "saddr key not found");
+		ak__ip_set_error(c, "saddr key not found");
 		return;
 	}
 	size_t need = 128 + e->val.n / 2;
-	char *buf = balloc(c, need);
+	char *buf = ak__ip_balloc(c, need);
 
 	if (!buf)
 		return;
 	if (ak_sockaddr_decode(&sa, e->val.p, e->val.n, buf, need, &why) < 0) {
-		set_error2(c, "failed to parse saddr: ", why, strlen(why));
+		ak__ip_set_error2(c, "failed to parse saddr: ", why, strlen(why));
 		return;
 	}
 	size_t idx = (size_t)(e - c->e);
@@ -605,171 +572,7 @@ static void saddr(struct ctx *c)
 			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i]);
 }
 
-/*
- * EXECVE argument keys: "aN" gives N; "aN[M]" gives N and *@piece = M;
- * -1 for anything else.
- */
-static long arg_key(struct ak_str k, long *piece)
-{
-	size_t i = 1;
-	long n = 0, m = 0;
-
-	*piece = -1;
-	if (k.n < 2 || k.p[0] != 'a')
-		return -1;
-	for (; i < k.n && k.p[i] >= '0' && k.p[i] <= '9'; i++)
-		if ((n = n * 10 + (k.p[i] - '0')) > 0x7fffffff)
-			return -1;
-	if (i == 1)
-		return -1;
-	if (i == k.n)
-		return n;
-	if (k.p[i] != '[' || k.p[k.n - 1] != ']' || i + 2 >= k.n)
-		return -1;
-	for (i++; i < k.n - 1; i++) {
-		if (k.p[i] < '0' || k.p[i] > '9')
-			return -1;
-		if ((m = m * 10 + (k.p[i] - '0')) > 0x7fffffff)
-			return -1;
-	}
-	*piece = m;
-	return n;
-}
-
-/* "aN[M]" for @an bytes of "aN" in @kb; returns the key's length. */
-static size_t piece_key(char *kb, size_t an, unsigned long m)
-{
-	size_t kn = an + 1 + ak__utoa(kb + an + 1, m);
-
-	kb[an] = '[';
-	kb[kn++] = ']';
-	return kn;
-}
-
-/*
- * The kernel splits a long argument: a1_len=N a1[0]=... a1[1]=...  Each piece
- * is hex or quoted on its own.  When all N bytes are in this record (the pieces
- * may also run on in the next EXECVE records of the event), rebuild a1 in the
- * place of a1[0]; otherwise the pieces are decoded where they are.
- */
-static void execve_join(struct ctx *c, size_t idx)
-{
-	struct ent *e = &c->e[idx];
-	char kb[48];
-	size_t an = (size_t)((const char *)memchr(e->key.p, '[', e->key.n) - e->key.p);
-	size_t raw = 0, dec = 0, n = 0;
-	long long want;
-	long j;
-
-	if (an + 28 > sizeof(kb) || lookup(c, e->key.p, an) >= 0)
-		return; /* aN itself is present: leave the pieces alone */
-	memcpy(kb, e->key.p, an);
-	memcpy(kb + an, "_len", 4);
-	j = lookup(c, kb, an + 4);
-	if (j < 0 || parse_dec(c->e[j].val, &want) < 0)
-		return;
-	for (unsigned long m = 0; (j = lookup(c, kb, piece_key(kb, an, m))) >= 0; m++) {
-		const struct ent *pc = &c->e[j];
-		int hex = !(pc->flags & E_QUOTED) && ak_hex_is_upper(pc->val.p, pc->val.n);
-
-		raw += pc->val.n;
-		dec += hex ? pc->val.n / 2 : pc->val.n;
-	}
-	if ((long long)dec != want)
-		return; /* incomplete here */
-	char *p = balloc(c, dec);
-
-	if (!p)
-		return;
-	for (unsigned long m = 0; (j = lookup(c, kb, piece_key(kb, an, m))) >= 0; m++) {
-		struct ent *pc = &c->e[j];
-		int d = -1;
-
-		if (!(pc->flags & E_QUOTED))
-			d = ak__hex_decode(p + n, pc->val.p, pc->val.n, AK_HEX_NUL_KEEP);
-		if (d >= 0) {
-			n += (size_t)d;
-		} else {
-			memcpy(p + n, pc->val.p, pc->val.n);
-			n += pc->val.n;
-		}
-		if (m)
-			pc->flags |= E_DEL;
-	}
-	(void)raw;
-	/* hexToString: up to the first NUL */
-	const char *z = memchr(p, 0, n);
-
-	if (z)
-		n = (size_t)(z - p);
-	/* a1[0] becomes a1, in place: its key is a prefix of the old one */
-	uint32_t *ins;
-
-	e->key.n = an;
-	e->val.p = p;
-	e->val.n = n;
-	e->flags = (e->flags & ~(uint32_t)E_QUOTED) | E_DONE;
-	if (find(c, e->key.p, an, &ins) < 0)
-		*ins = (uint32_t)idx + 1;
-}
-
-/*
- * go-libaudit's execveArgs: argc, then a0..a(argc-1) must exist, each decoded
- * up to its first NUL.  Beyond it: every argument is decoded, split arguments
- * are rebuilt, and the kernel's own multi-record form is not an error: a long
- * argv continues in further EXECVE records of the event (which have no argc,
- * or hold the arguments after those here), so only a gap is reported.
- */
-static void execve_rules(struct ctx *c)
-{
-	struct ent *e = known(c, K_ARGC);
-	long long argc = -1;
-	long maxarg = -1, piece;
-	char kb[24];
-
-	for (size_t i = 0; i < c->ne; i++) {
-		struct ent *x = &c->e[i];
-
-		if (!(x->flags & E_DEL) && arg_key(x->key, &piece) >= 0 && piece == 0)
-			execve_join(c, i);
-	}
-	for (size_t i = 0; i < c->ne; i++) {
-		struct ent *x = &c->e[i];
-		long a = x->flags & E_DEL ? -1 : arg_key(x->key, &piece);
-
-		if (a < 0)
-			continue;
-		if (a > maxarg)
-			maxarg = a;
-		if (!(x->flags & (E_DONE | E_QUOTED)))
-			hex_value(c, x, AK_HEX_NUL_TRUNCATE);
-	}
-	if (!e) {
-		if (maxarg < 0)
-			set_error(c, "argc key not found");
-		return;
-	}
-	if (parse_dec(e->val, &argc) < 0 || argc < 0 || argc > 4294967295ll ||
-	    e->val.p[0] == '-' || e->val.p[0] == '+') {
-		set_error(c, "failed to convert argc to number");
-		return;
-	}
-	kb[0] = 'a';
-	for (long long i = 0; i < argc && i <= maxarg; i++) {
-		size_t kn = 1 + ak__utoa(kb + 1, (unsigned long long)i);
-
-		if (lookup(c, kb, kn) >= 0)
-			continue;
-		memcpy(kb + kn, "_len", 4); /* split, and continued in the next record */
-		if (lookup(c, kb, kn + 4) >= 0)
-			continue;
-		if (i < maxarg) /* a later argument is here: this one is missing */
-			set_error2(c, "failed to find arg ", kb, kn);
-		return;
-	}
-}
-
-static void enrich(struct ctx *c)
+static void enrich(struct ak__ip *c)
 {
 	uint32_t type = c->rec->type;
 
@@ -780,7 +583,7 @@ static void enrich(struct ctx *c)
 	result(c);
 	exit_name(c);
 	/* (rule 5, key -> tags, is done by the caller: it needs the tag array) */
-	hex_value(c, known(c, K_CWD), AK_HEX_NUL_SPACE);
+	ak__ip_hex_value(c, ak__ip_known(c, K_CWD), AK_HEX_NUL_SPACE);
 	switch (type) {
 	case AUDIT_SECCOMP:
 		syscall_rules(c, 1);
@@ -792,30 +595,30 @@ static void enrich(struct ctx *c)
 		saddr(c);
 		break;
 	case AUDIT_PROCTITLE:
-		if (!known(c, K_PROCTITLE))
-			set_error(c, "proctitle key not found");
-		hex_value(c, known(c, K_PROCTITLE), AK_HEX_NUL_SPACE);
+		if (!ak__ip_known(c, K_PROCTITLE))
+			ak__ip_set_error(c, "proctitle key not found");
+		ak__ip_hex_value(c, ak__ip_known(c, K_PROCTITLE), AK_HEX_NUL_SPACE);
 		break;
 	case T_USER_CMD:
-		if (!known(c, K_CMD))
-			set_error(c, "cmd key not found");
-		hex_value(c, known(c, K_CMD), AK_HEX_NUL_SPACE);
+		if (!ak__ip_known(c, K_CMD))
+			ak__ip_set_error(c, "cmd key not found");
+		ak__ip_hex_value(c, ak__ip_known(c, K_CMD), AK_HEX_NUL_SPACE);
 		break;
 	case AUDIT_TTY:
 	case AUDIT_USER_TTY:
-		if (!known(c, K_DATA))
-			set_error(c, "data key not found");
-		hex_value(c, known(c, K_DATA), AK_HEX_NUL_SPACE);
+		if (!ak__ip_known(c, K_DATA))
+			ak__ip_set_error(c, "data key not found");
+		ak__ip_hex_value(c, ak__ip_known(c, K_DATA), AK_HEX_NUL_SPACE);
 		break;
 	case AUDIT_EXECVE:
-		execve_rules(c);
+		ak__ip_execve(c);
 		break;
 	case AUDIT_PATH:
 		split_context(c, K_OBJ, 1);
-		hex_value(c, known(c, K_NAME), AK_HEX_NUL_SPACE);
+		ak__ip_hex_value(c, ak__ip_known(c, K_NAME), AK_HEX_NUL_SPACE);
 		break;
 	case T_USER_LOGIN:
-		hex_value(c, known(c, K_ACCT), AK_HEX_NUL_SPACE);
+		ak__ip_hex_value(c, ak__ip_known(c, K_ACCT), AK_HEX_NUL_SPACE);
 		break;
 	case AUDIT_AVC:
 		seperms(c);
@@ -864,7 +667,7 @@ static size_t layout(size_t nfields, size_t *ecap, size_t *hsize)
 	*hsize = 32;
 	while (*hsize < 2 * *ecap)
 		*hsize <<= 1;
-	return 16 + ALIGN(*ecap * sizeof(struct ent)) + ALIGN(*hsize * sizeof(uint32_t)) +
+	return 16 + ALIGN(*ecap * sizeof(struct ak__ip_ent)) + ALIGN(*hsize * sizeof(uint32_t)) +
 	       ALIGN(*ecap * sizeof(struct ak_kv));
 }
 
@@ -898,7 +701,7 @@ static int kvcmp(const void *a, const void *b)
 int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scratch, size_t size,
 		     unsigned flags)
 {
-	struct ctx c;
+	struct ak__ip c;
 	size_t ecap, hsize, fixed = layout(rec->nfields, &ecap, &hsize);
 	char *m = scratch;
 	size_t nkv = 0;
@@ -911,8 +714,8 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	memset(&c, 0, sizeof(c));
 	c.rec = rec;
 	m += (16 - ((uintptr_t)m & 15)) & 15;
-	c.e = (struct ent *)(void *)m;
-	m += ALIGN(ecap * sizeof(struct ent));
+	c.e = (struct ak__ip_ent *)(void *)m;
+	m += ALIGN(ecap * sizeof(struct ak__ip_ent));
 	c.ecap = ecap;
 	c.slot = (uint32_t *)(void *)m;
 	m += ALIGN(hsize * sizeof(uint32_t));
@@ -954,7 +757,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 
 	/* 3. emit */
 	for (size_t i = 0; i < c.ne; i++) {
-		const struct ent *e = &c.e[i];
+		const struct ak__ip_ent *e = &c.e[i];
 
 		if (e->flags & E_FOLLOWER)
 			continue;
