@@ -314,7 +314,16 @@ void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, siz
 		else
 			*d++ = ',';
 		*d++ = '"';
-		d = escape_into(d, (const unsigned char *)k, (const unsigned char *)k + kn);
+		/* keys are short names: a plain checked copy, the escaper if needed */
+		size_t i = 0;
+
+		while (i < kn && !json_class[(unsigned char)k[i]]) {
+			d[i] = k[i];
+			i++;
+		}
+		d += i;
+		if (i < kn)
+			d = escape_into(d, (const unsigned char *)k + i, (const unsigned char *)k + kn);
 		*d++ = '"';
 		*d++ = ':';
 		*d++ = '"';
