@@ -9,10 +9,10 @@
  *     open-addressing hash of the keys (last value wins, first position kept);
  *     keys the rules care about are classified on the way (known[]), so the
  *     rules find them without hashing;
- *  2. enrich: go-libaudit's rules, in its order (spec §3.5; EXECVE's in execve.c).  A rule deletes
- *     by marking, adds derived keys (subj_user, family, result...) as
- *     "followers" chained to the entry they come from, so they come out where
- *     their source was;
+ *  2. enrich: go-libaudit's rules, in its order (spec §3.5; EXECVE's are in
+ *     execve.c).  A rule deletes by marking, adds derived keys (subj_user,
+ *     family, result...) as "followers" chained to the entry they come from,
+ *     so they come out where their source was;
  *  3. emit: entries in order, each followed by its followers, into out->kv.
  *
  * The scratch block holds, in order: the entries, the hash slots, the output
