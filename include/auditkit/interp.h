@@ -14,7 +14,7 @@
  *   exit=-13                            ->   exit=EACCES
  *   key=65786563013634626974            ->   tags [exec, 64bit] (no "key" in data)
  *   arch=c000003e syscall=42            ->   arch=x86_64 syscall=connect
- *   cwd / exe / proctitle / cmd / data / name / acct / aN   hex-decoded (unquoted upper-case hex only)
+ *   cwd exe proctitle cmd data name acct aN  hex-decoded (unquoted upper-case hex only)
  *   saddr=02000050A9FEA9FE...           ->   family=ipv4 addr=169.254.169.254 port=80
  *
  * Rules and their order are go-libaudit's (spec §3.3-3.6).  Dropped values:
