@@ -47,8 +47,8 @@ static bool compat(const struct ak_event *ev)
 static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
 		     size_t data_cap)
 {
-	struct ak_kv *tmp;
-	size_t ntmp = 0;
+	struct ak_kv *tmp, *ids, *lab;
+	size_t ntmp = 0, nids = 0, nlab = 0;
 	int r;
 
 	ev->sec = hdr->sec;
@@ -69,9 +69,12 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 	ev->result = AK_STR_LIT("unknown");
 	ev->tags = ip->tags;
 	ev->ntags = ip->ntags;
-	tmp = ak__ev_alloc(ev, (ip->nkv ? ip->nkv : 1) * sizeof(*tmp), _Alignof(struct ak_kv));
+	/* Sort the keys into three lists, then build each map with one sort. */
+	tmp = ak__ev_alloc(ev, 3 * (ip->nkv ? ip->nkv : 1) * sizeof(*tmp), _Alignof(struct ak_kv));
 	if (!tmp)
 		return -ERANGE;
+	ids = tmp + ip->nkv;
+	lab = ids + ip->nkv;
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
 
@@ -88,19 +91,16 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 		else if (ak__str_eq(k, "uid"))
 			ev->summary.actor.secondary = v;
 
-		if (ak__str_has_suffix(k, "uid") || ak__str_has_suffix(k, "gid")) {
-			r = ak__map_set(ev, &ev->user.ids, k, v);
-		} else if (ak__str_has_prefix(k, "subj_")) {
-			r = ak__map_set(ev, &ev->user.selinux,
-					(struct ak_str){ k.p + 5, k.n - 5 }, v);
-		} else {
+		if (ak__str_has_suffix(k, "uid") || ak__str_has_suffix(k, "gid"))
+			ids[nids++] = ip->kv[i];
+		else if (ak__str_has_prefix(k, "subj_"))
+			lab[nlab++] = (struct ak_kv){ { k.p + 5, k.n - 5 }, v };
+		else
 			tmp[ntmp++] = ip->kv[i];
-			r = 0;
-		}
-		if (r < 0)
-			return r;
 	}
-	/* One sort instead of an insertion per key. */
+	if ((r = ak__map_build(ev, &ev->user.ids, ids, nids, 0)) < 0 ||
+	    (r = ak__map_build(ev, &ev->user.selinux, lab, nlab, 0)) < 0)
+		return r;
 	return ak__map_build(ev, &ev->data, tmp, ntmp, data_cap);
 }
 
@@ -393,8 +393,6 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 		base = first;
 	hdr = recs[0].type != T_SYSCALL ? &recs[0] : &recs[base];
 
-	if (ak__map_init(ev, &ev->user.ids, 12) < 0 || ak__map_init(ev, &ev->user.selinux, 5) < 0)
-		goto range;
 	if (npath) {
 		ev->paths = ak__ev_alloc(ev, npath * sizeof(*ev->paths),
 					 _Alignof(struct ak_event_map));

@@ -157,8 +157,10 @@ static inline uint64_t prefix(struct ak_str k)
 {
 	uint64_t v = 0;
 
-	for (size_t i = 0; i < 8; i++)
-		v = v << 8 | (i < k.n ? (unsigned char)k.p[i] : 0);
+	memcpy(&v, k.p, k.n < 8 ? k.n : 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
 	return v;
 }
 
@@ -196,7 +198,8 @@ int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_k
 			struct pkey x = t[i];
 			size_t j = i;
 
-			while (j && pkey_cmp(&t[j - 1], &x) > 0) {
+			while (j && (t[j - 1].pfx > x.pfx ||
+				     (t[j - 1].pfx == x.pfx && pkey_cmp(&t[j - 1], &x) > 0))) {
 				t[j] = t[j - 1];
 				j--;
 			}

@@ -27,6 +27,7 @@
 #include "events/arena.h"
 
 /* From libaudit.h (user space), not the kernel header: daemon messages end at 1299. */
+#define AK_FIRST_DAEMON 1200
 #define AK_LAST_DAEMON 1299
 
 /* First size of a slot's arena: a typical syscall event needs 2-6 KiB. */
@@ -221,8 +222,12 @@ static void deliver_head(struct ak_reasm *r, unsigned how)
 	uint32_t idx = r->order[0];
 	struct slot *s = &r->slots[idx];
 	unsigned flags = how | (s->flags & SLOT_HAD_PARTS);
+	uint32_t type = s->nrec ? ((const struct ak_rec *)s->arena.base)->type : 0;
 
-	if (!r->have_last) {
+	if (type >= AK_FIRST_DAEMON && type <= AK_LAST_DAEMON) {
+		/* auditd numbers its own DAEMON_* records, apart from the kernel's
+		 * serials: they take no part in loss accounting. */
+	} else if (!r->have_last) {
 		r->have_last = 1;
 		r->last = s->serial;
 		r->last_sec = s->sec;
@@ -472,10 +477,17 @@ static int finish(struct ak_reasm *r)
 	return err;
 }
 
-/* Does a record of @type end its event? */
+/*
+ * Does a record of @type end its event?  Alone in their event: user-space and
+ * daemon messages, and the kernel records logged with no syscall context
+ * (audit_log_start(NULL, ...)): NETFILTER_PKT from xt_AUDIT, ANOM_ABEND from
+ * the core dump path, SECCOMP from syscall entry (before the syscall's own
+ * audit context starts) and KERNEL at audit initialisation.
+ */
 static unsigned ends_event(const struct ak_reasm *r, uint32_t type)
 {
 	if (type == AUDIT_USER || (type >= AUDIT_FIRST_USER_MSG && type <= AK_LAST_DAEMON) ||
+	    type == AUDIT_NETFILTER_PKT || type == AUDIT_SECCOMP || type == AUDIT_ANOM_ABEND ||
 	    type == AUDIT_KERNEL || (type >= AUDIT_FIRST_USER_MSG2 && type <= AUDIT_LAST_USER_MSG2))
 		return SLOT_DONE_LAST;
 	if (type == AUDIT_PROCTITLE && (r->o.eoe_mode == AK_REASM_EOE_NEVER ||
