@@ -32,9 +32,13 @@
  *  1. an EOE record for its serial (the kernel ends every syscall event with
  *     one).  EOE itself is not stored; an EOE for an unknown serial is ignored.
  *  2. a record type that is always alone in its event: user-space and daemon
- *     messages (1005 USER, 1100-1299, 2100-2999) and 2000 KERNEL.  Unlike
- *     go-libaudit, 1006 LOGIN is not alone: kernels since 3.x log it inside
- *     the write(2) to /proc/self/loginuid, followed by SYSCALL, PROCTITLE, EOE.
+ *     messages (1005 USER, 1100-1299, 2100-2999), and the kernel records
+ *     logged without a syscall context: 1324 NETFILTER_PKT, 1326 SECCOMP,
+ *     1701 ANOM_ABEND, 2000 KERNEL.  Unlike go-libaudit, 1006 LOGIN is not
+ *     alone: kernels since 3.x log it inside the write(2) to
+ *     /proc/self/loginuid, followed by SYSCALL, PROCTITLE, EOE; nor is
+ *     1700 ANOM_PROMISCUOUS (logged inside the ioctl, as audit-userspace's
+ *     "everything from 1700 is alone" rule gets wrong).
  *  3. PROCTITLE, but only while the stream has not shown an EOE yet
  *     (AK_REASM_EOE_AUTO, the default), or always (AK_REASM_EOE_NEVER).
  *     PROCTITLE is not always the last record: kernels with the LSM
@@ -62,7 +66,9 @@
  * timestamp is not newer than the last delivered event's, it is a late
  * straggler, delivered as its own event with AK_REASM_EV_LATE and reported with
  * AK_REASM_W_LATE; if it is newer, the serial counter restarted (reboot inside
- * a log file): AK_REASM_W_RESYNC, and counting starts again from it.
+ * a log file): AK_REASM_W_RESYNC, and counting starts again from it.  Daemon
+ * records (1200-1299: DAEMON_START, DAEMON_ROTATE...) carry auditd's own
+ * numbers, not the kernel's, and are left out of this accounting.
  *
  * Limits.  A record that would take an event past max_records or max_bytes
  * (or past an arena that cannot grow for want of memory) first delivers the

@@ -489,7 +489,37 @@ static void test_standalone_types(void)
 	pushf(r, 0, "SYSCALL", 33, 1000, "syscall=1");
 	pushf(r, 0, "EOE", 33, 1000, "");
 	CHECK_INT(k.nev, 4);
+	pushf(r, 0, "SYSCALL", 34, 1000, "syscall=16");
+	pushf(r, 0, "EOE", 34, 1000, "");
+	CHECK_INT(k.nev, 5);
 	CHECK_INT(k.ev[3].n, 2);
+	CHECK_INT(k.ev[4].n, 2); /* ANOM_PROMISCUOUS + SYSCALL */
+	/* Kernel records logged without a syscall context stand alone. */
+	pushf(r, 0, "ANOM_ABEND", 35, 1000, "auid=1 pid=2 sig=11");
+	pushf(r, 0, "SECCOMP", 36, 1000, "auid=1 pid=2 sig=31");
+	pushf(r, 0, "NETFILTER_PKT", 37, 1000, "mark=0x0 saddr=10.0.0.1");
+	CHECK_INT(k.nev, 8);
+	CHECK_INT(k.lost, 1); /* 31 was auditd's own number, not the kernel's */
+	ak_reasm_free(r);
+}
+
+/* auditd's DAEMON_* records have their own numbers: no loss, late or restart. */
+static void test_daemon_serials_apart(void)
+{
+	struct sink k;
+	struct ak_reasm *r = mkr(&k, 8, 0, 0, 2000, 0);
+
+	pushf(r, 0, "DAEMON_START", 5326, 1000, "op=start");
+	pushf(r, 0, "USER_LOGIN", 7000, 1001, "pid=1");
+	pushf(r, 0, "DAEMON_ROTATE", 5327, 1002, "op=rotate");
+	pushf(r, 0, "USER_LOGIN", 7001, 1003, "pid=1");
+	pushf(r, 0, "USER_LOGIN", 7003, 1003, "pid=1");
+	CHECK_INT(k.nev, 5);
+	CHECK_INT(k.lost, 1);
+	CHECK_INT(k.warns[AK_REASM_W_RESYNC], 0);
+	CHECK_INT(k.warns[AK_REASM_W_LATE], 0);
+	for (size_t i = 0; i < k.nev; i++)
+		CHECK(!(k.ev[i].flags & AK_REASM_EV_LATE));
 	ak_reasm_free(r);
 }
 
@@ -1004,6 +1034,7 @@ static const struct ak_test tests[] = {
 	TEST(test_head_of_line),
 	TEST(test_eoe_and_proctitle),
 	TEST(test_standalone_types),
+	TEST(test_daemon_serials_apart),
 	TEST(test_limit_records),
 	TEST(test_limit_bytes),
 	TEST(test_limit_window),

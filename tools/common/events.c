@@ -23,7 +23,11 @@ struct akt_events {
 	void *arena; /* for ak_coalesce; grows to the largest event, then stays */
 	size_t acap;
 	int err;     /* first fatal error from the event callback (-errno) */
+	unsigned long warned[8]; /* per enum ak_reasm_warn: messages so far */
 };
+
+/* Messages of one kind printed before they are only counted (summary at the end). */
+#define WARN_MAX 10
 
 static uint64_t now_ms(void)
 {
@@ -110,6 +114,10 @@ static void on_warn(int what, uint32_t serial, void *data)
 	struct akt_events *e = data;
 	const char *msg;
 
+	/* Window evictions are not reported: an event without an end marker
+	 * (a kernel record from outside any syscall, in a log without EOE) is
+	 * only ever complete that way; if more records of it follow, they are
+	 * reported as late. */
 	switch (what) {
 	case AK_REASM_W_LATE:
 		msg = "records arrived after the event was written: written as a separate event";
@@ -117,13 +125,21 @@ static void on_warn(int what, uint32_t serial, void *data)
 	case AK_REASM_W_RESYNC:
 		msg = "sequence numbers restarted";
 		break;
-	case AK_REASM_W_EVICTED:
-		msg = "too many events in flight: written before it was complete";
-		break;
 	default:
 		return; /* limits: reported per part in on_event */
 	}
-	fprintf(stderr, "%s: event %u: %s\n", e->o.prog, serial, msg);
+	if (e->warned[what]++ < WARN_MAX)
+		fprintf(stderr, "%s: event %u: %s\n", e->o.prog, serial, msg);
+}
+
+static void warn_summary(struct akt_events *e)
+{
+	if (e->warned[AK_REASM_W_LATE] > WARN_MAX)
+		fprintf(stderr, "%s: %lu more events had late records\n", e->o.prog,
+			e->warned[AK_REASM_W_LATE] - WARN_MAX);
+	if (e->warned[AK_REASM_W_RESYNC] > WARN_MAX)
+		fprintf(stderr, "%s: sequence numbers restarted %lu more times\n", e->o.prog,
+			e->warned[AK_REASM_W_RESYNC] - WARN_MAX);
 }
 
 static const struct ak_reasm_ops ops = {
@@ -196,7 +212,10 @@ int akt_events_tick(struct akt_events *e)
 
 int akt_events_flush(struct akt_events *e)
 {
-	return result(e, ak_reasm_flush(e->r));
+	int ret = result(e, ak_reasm_flush(e->r));
+
+	warn_summary(e);
+	return ret;
 }
 
 int akt_events_timeout(const struct akt_events *e)
