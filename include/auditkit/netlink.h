@@ -172,6 +172,25 @@ enum ak_nl_recv_flag {
 AK_EXPORT int ak_nl_recv(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msg,
 			 unsigned flags);
 
+/* Most messages one ak_nl_recv_many() call returns, and the slot size that never cuts. */
+#define AK_NL_RECV_MANY_MAX 64
+#define AK_NL_SLOT_SIZE ((AK_NL_BUF_SIZE + 7) & ~7)
+
+/**
+ * ak_nl_recv_many - up to @n messages in one system call (recvmmsg), for
+ * receivers that must keep up with a storm.
+ * @buf, @cap: caller storage, split into @n slots of cap / n bytes (rounded
+ * down to 8); give AK_NL_SLOT_SIZE per slot to never cut a datagram.
+ * @msgs: out, @n entries.  @n is capped at AK_NL_RECV_MANY_MAX.
+ * @flags: as ak_nl_recv(); without AK_NL_RECV_NONBLOCK it waits for the first
+ * message only (MSG_WAITFORONE).
+ *
+ * Queued events (see ak_nl_pending) are returned first, in a call of their own.
+ * Returns the number of messages (>= 1), or as ak_nl_recv().
+ */
+AK_EXPORT int ak_nl_recv_many(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msgs,
+			      size_t n, unsigned flags);
+
 /*
  * A tap sees every datagram the handle receives from the socket, events and
  * replies alike, before it is interpreted (go-libaudit's "diag" writer).

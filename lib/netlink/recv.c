@@ -49,6 +49,48 @@ static void nl_fill_msg(struct ak_nl_msg *msg, const char *buf, size_t n, uint32
 	}
 }
 
+/*
+ * After a datagram of real size @r landed in @buf (@cap bytes): count it,
+ * show it to the tap, and decide.  Returns 1 when @msg was filled, 0 when the
+ * datagram is to be skipped (counted as stray).
+ */
+static int nl_accept(struct ak_nl *nl, void *buf, size_t cap, size_t r, int msg_flags,
+		     const struct sockaddr_nl *sa, socklen_t salen, struct ak_nl_msg *msg)
+{
+	uint32_t flags = 0;
+	size_t n = r;
+
+	if ((msg_flags & MSG_TRUNC) || n > cap) {
+		n = n > cap ? cap : n;
+		flags |= AK_NL_MSG_TRUNC;
+		nl->st.truncated++;
+	}
+	nl->st.datagrams++;
+	if (nl->tap)
+		nl->tap(buf, n, nl->tap_data);
+	/* Anti-spoofing: on an audit socket only the kernel (port 0) is believed.
+	 * A datagram too short for a header is no message at all. */
+	if ((nl->from_kernel_only && salen >= sizeof(*sa) && sa->nl_pid != 0) ||
+	    n < AK__NL_HDRLEN) {
+		nl->st.stray++;
+		return 0;
+	}
+	nl_fill_msg(msg, buf, n, flags);
+	return 1;
+}
+
+/* A receive error: ENOBUFS is counted and retried (0); others are returned. */
+static int nl_recv_error(struct ak_nl *nl, int err)
+{
+	if (err == ENOBUFS) {
+		/* The kernel dropped datagrams for us; the socket goes on. */
+		nl->st.enobufs++;
+		nl->pending_flags |= AK_NL_MSG_LOSS;
+		return 0;
+	}
+	return err == EWOULDBLOCK ? -EAGAIN : -err;
+}
+
 int ak__nl_recv_sock(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msg,
 		     bool nonblock)
 {
@@ -61,46 +103,21 @@ int ak__nl_recv_sock(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *
 			.msg_iov = &iov,
 			.msg_iovlen = 1,
 		};
-		uint32_t flags = 0;
 		ssize_t r;
-		size_t n;
+		int e;
 
 		memset(&sa, 0, sizeof(sa));
 		/* MSG_TRUNC makes recvmsg return the datagram's real size. */
 		r = recvmsg(nl->fd, &mh, MSG_TRUNC | (nonblock ? MSG_DONTWAIT : 0));
 		if (r < 0) {
-			int err = errno;
-
-			if (err == ENOBUFS) {
-				/* The kernel dropped datagrams for us; the socket goes on. */
-				nl->st.enobufs++;
-				nl->pending_flags |= AK_NL_MSG_LOSS;
-				continue;
-			}
-			if (err == EWOULDBLOCK)
-				err = EAGAIN;
-			return -err;
+			if ((e = nl_recv_error(nl, errno)) < 0)
+				return e;
+			continue;
 		}
 		if (r == 0 && cap > 0 && !nl->is_netlink)
 			return -ECONNRESET; /* socketpair peer gone */
-		n = (size_t)r;
-		if ((mh.msg_flags & MSG_TRUNC) || n > cap) {
-			n = n > cap ? cap : n;
-			flags |= AK_NL_MSG_TRUNC;
-			nl->st.truncated++;
-		}
-		nl->st.datagrams++;
-		if (nl->tap)
-			nl->tap(buf, n, nl->tap_data);
-		/* Anti-spoofing: on an audit socket only the kernel (port 0) is believed.
-		 * A datagram too short for a header is no message at all. */
-		if ((nl->from_kernel_only && mh.msg_namelen >= sizeof(sa) && sa.nl_pid != 0) ||
-		    n < AK__NL_HDRLEN) {
-			nl->st.stray++;
-			continue;
-		}
-		nl_fill_msg(msg, buf, n, flags);
-		return 1;
+		if (nl_accept(nl, buf, cap, (size_t)r, mh.msg_flags, &sa, mh.msg_namelen, msg))
+			return 1;
 	}
 }
 
@@ -181,6 +198,86 @@ int ak_nl_recv(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msg, u
 		if (msg->flags & AK_NL_MSG_EVENT)
 			nl->st.events++;
 		return 1;
+	}
+}
+
+/*
+ * Many datagrams per system call (recvmmsg): under a storm this is what keeps
+ * the receiver's cost per event below a plain recv loop's.
+ */
+int ak_nl_recv_many(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msgs, size_t n,
+		    unsigned flags)
+{
+	struct mmsghdr mm[AK_NL_RECV_MANY_MAX];
+	struct iovec iov[AK_NL_RECV_MANY_MAX];
+	struct sockaddr_nl sa[AK_NL_RECV_MANY_MAX];
+	size_t slot, got = 0;
+
+	if (n > AK_NL_RECV_MANY_MAX)
+		n = AK_NL_RECV_MANY_MAX;
+	slot = n ? (cap / n) & ~(size_t)7 : 0;
+	if (!n || slot < AK__NL_HDRLEN)
+		return ak__nl_ret(-ERANGE);
+	/* What waited in the queue comes first, alone: order is kept. */
+	while (got < n && nl->q.count) {
+		struct ak_nl_msg *m = &msgs[got];
+
+		nl_queue_pop(nl, (char *)buf + got * slot, slot, m);
+		if (!(m->flags & AK_NL_MSG_EVENT) && (flags & AK_NL_RECV_EVENTS)) {
+			nl->st.stray++;
+			continue;
+		}
+		if (m->flags & AK_NL_MSG_EVENT)
+			nl->st.events++;
+		got++;
+	}
+	if (got)
+		return (int)got;
+	for (;;) {
+		int r;
+
+		for (size_t i = 0; i < n; i++) {
+			iov[i] = (struct iovec){ (char *)buf + i * slot, slot };
+			mm[i].msg_hdr = (struct msghdr){ .msg_name = &sa[i],
+							 .msg_namelen = sizeof(sa[i]),
+							 .msg_iov = &iov[i],
+							 .msg_iovlen = 1 };
+			mm[i].msg_len = 0;
+		}
+		r = recvmmsg(nl->fd, mm, (unsigned)n,
+			     MSG_TRUNC | ((flags & AK_NL_RECV_NONBLOCK) ? MSG_DONTWAIT : MSG_WAITFORONE),
+			     NULL);
+		if (r < 0) {
+			int e = nl_recv_error(nl, errno);
+
+			if (e < 0)
+				return ak__nl_ret(e);
+			continue;
+		}
+		if (r == 0)
+			return ak__nl_ret(-ECONNRESET);
+		for (int i = 0; i < r; i++) {
+			struct ak_nl_msg *m = &msgs[got];
+
+			if (mm[i].msg_len == 0 && !nl->is_netlink)
+				return got ? (int)got : ak__nl_ret(-ECONNRESET);
+			if (!nl_accept(nl, iov[i].iov_base, slot, mm[i].msg_len,
+				       mm[i].msg_hdr.msg_flags, &sa[i], mm[i].msg_hdr.msg_namelen, m))
+				continue;
+			if (!(m->flags & AK_NL_MSG_EVENT) && (flags & AK_NL_RECV_EVENTS)) {
+				nl->st.stray++;
+				continue;
+			}
+			if (nl->pending_flags) {
+				m->flags |= nl->pending_flags;
+				nl->pending_flags = 0;
+			}
+			if (m->flags & AK_NL_MSG_EVENT)
+				nl->st.events++;
+			got++;
+		}
+		if (got)
+			return (int)got;
 	}
 }
 

@@ -513,6 +513,54 @@ static void test_peer_gone(void)
 	fk_close(&k);
 }
 
+/* Batches: queued events first (alone), then many per call; filters and cuts as ak_nl_recv. */
+static void test_recv_many(void)
+{
+	struct fk k;
+	struct ak_nl *nl = open_fake(&k);
+	struct audit_status in = sample_status(), out;
+	static char buf[4 * AK_NL_SLOT_SIZE] __attribute__((aligned(8)));
+	struct ak_nl_msg m[4];
+	char big[300];
+
+	fk_event(&k, AUDIT_SYSCALL, "audit(1.0:1): q1");
+	fk_ack(&k, 1, 0);
+	fk_reply(&k, 1, AUDIT_GET, &in, sizeof(in));
+	CHECK_INT(ak_nl_get_status(nl, &out), sizeof(in));
+	fk_event(&k, AUDIT_SYSCALL, "audit(1.0:2): s1");
+	fk_ack(&k, 55, 0); /* stray: skipped with AK_NL_RECV_EVENTS */
+	fk_event(&k, AUDIT_PATH, "audit(1.0:2): s2");
+	fk_event(&k, AUDIT_EOE, "audit(1.0:2): ");
+	fk_event(&k, AUDIT_SYSCALL, "audit(1.0:3): s4");
+	fk_event(&k, AUDIT_SYSCALL, "audit(1.0:4): s5");
+
+	CHECK_INT(ak_nl_recv_many(nl, buf, sizeof(buf), m, 4, AK_NL_RECV_EVENTS), 1);
+	CHECK_MEM(m[0].data, m[0].len, "audit(1.0:1): q1");
+	CHECK_INT(ak_nl_recv_many(nl, buf, sizeof(buf), m, 4, AK_NL_RECV_EVENTS), 3);
+	CHECK_MEM(m[0].data, m[0].len, "audit(1.0:2): s1");
+	CHECK_MEM(m[1].data, m[1].len, "audit(1.0:2): s2");
+	CHECK_MEM(m[2].data, m[2].len, "audit(1.0:2): ");
+	CHECK(m[1].raw == buf + 2 * AK_NL_SLOT_SIZE); /* the stray used slot 1 */
+	CHECK_INT(ak_nl_recv_many(nl, buf, sizeof(buf), m, 4, AK_NL_RECV_NONBLOCK), 2);
+	CHECK_MEM(m[1].data, m[1].len, "audit(1.0:4): s5");
+	CHECK_INT(ak_nl_recv_many(nl, buf, sizeof(buf), m, 4, AK_NL_RECV_NONBLOCK), -EAGAIN);
+	/* Small slots cut, flag and count. */
+	memset(big, 'B', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	fk_event(&k, AUDIT_SYSCALL, big);
+	CHECK_INT(ak_nl_recv_many(nl, buf, 4 * 64, m, 4, AK_NL_RECV_NONBLOCK), 1);
+	CHECK(m[0].flags & AK_NL_MSG_TRUNC);
+	CHECK_INT(m[0].raw_len, 64);
+	CHECK_INT(ak_nl_recv_many(nl, buf, 40, m, 4, 0), -ERANGE);
+	struct ak_nl_stats st;
+	ak_nl_get_stats(nl, &st);
+	CHECK_INT(st.events, 7);
+	CHECK_INT(st.stray, 1);
+	CHECK_INT(st.truncated, 1);
+	ak_nl_close(nl);
+	fk_close(&k);
+}
+
 /* ---- features, watches, user messages, signal info --------------------------- */
 
 static void test_features(void)
@@ -1005,6 +1053,7 @@ static const struct ak_test tests[] = {
 	TEST(test_queue_overflow),
 	TEST(test_tap_sees_everything),
 	TEST(test_peer_gone),
+	TEST(test_recv_many),
 	TEST(test_features),
 	TEST(test_trim_equiv),
 	TEST(test_user_message),

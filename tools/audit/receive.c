@@ -31,6 +31,9 @@
 #define SYNOPSIS "[-format text|json] [-i [-id=false]] [-out FILE] [-ro] [-rate N] [-backlog N] [-diag FILE] [-d]"
 #define OUT_CHUNK ((size_t)1 << 20)
 #define LINE_CAP (64 + AK_NL_BUF_SIZE)
+#define BATCH 32                          /* datagrams per recvmmsg */
+#define RBUF_SIZE ((size_t)BATCH * AK_NL_SLOT_SIZE)
+#define FLUSH_MS 20                       /* idle time before buffered output is written */
 
 enum fmt { F_TEXT, F_JSON };
 
@@ -41,6 +44,7 @@ struct rx {
 	struct akt_out diag;
 	int diag_on;
 	char *line;               /* "type=NAME msg=..." for the JSON path */
+	char *rbuf;               /* RBUF_SIZE: BATCH receive slots */
 	struct ak_field *fields;
 	size_t fcap;
 	void *scratch;
@@ -75,7 +79,19 @@ static const char *type_name(uint16_t type, char *tmp, size_t cap)
  */
 static int needs_escape(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+
+	/* Eight bytes at a time: any byte >= 0x80, < 0x20, or == 0x7f. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, del;
+
+		memcpy(&w, s + i, 8);
+		del = w ^ (0x7f * ones);
+		if ((w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & high)
+			return 1;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x20 || c >= 0x7f)
@@ -335,18 +351,32 @@ static int take_control(struct ak_nl *nl, const struct opts *o, const struct aud
 }
 
 /* Receive until a signal, -count, or an error.  Returns 0 or 1 (exit code). */
+static int timeout_ms_to_ts(int t, struct timespec *ts, struct timespec **tp)
+{
+	if (t < 0) {
+		*tp = NULL;
+		return 0;
+	}
+	ts->tv_sec = t / 1000;
+	ts->tv_nsec = (long)(t % 1000) * 1000000L;
+	*tp = ts;
+	return 0;
+}
+
+/* Receive until a signal, -count, or an error.  Returns 0 or 1 (exit code). */
 static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigset_t *waitmask)
 {
-	char buf[AK_NL_BUF_SIZE] __attribute__((aligned(8)));
-	struct ak_nl_msg m;
+	struct ak_nl_msg m[BATCH];
 
 	while (!stop_signal) {
-		int r = ak_nl_recv(nl, buf, sizeof(buf), &m, AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
+		int r = ak_nl_recv_many(nl, c->rbuf, RBUF_SIZE, m, BATCH,
+					AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
 
 		if (r == -EAGAIN) {
 			struct pollfd p = { .fd = ak_nl_fd(nl), .events = POLLIN };
-			struct timespec ts, *tp = NULL;
+			struct timespec ts, *tp;
 			int t = c->ev ? akt_events_timeout(c->ev) : -1;
+			int pending = c->out.len || (c->diag_on && c->diag.len);
 
 			/* -i: events whose timeout passed are due even with no new record. */
 			if (t == 0) {
@@ -354,16 +384,18 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 					return audit_fail("format event", r);
 				continue;
 			}
-			if (t > 0) {
-				ts.tv_sec = t / 1000;
-				ts.tv_nsec = (long)(t % 1000) * 1000000L;
-				tp = &ts;
-			}
-			/* Idle: push out what we have, then sleep with signals let in. */
-			if (akt_out_flush(&c->out) < 0 || (c->diag_on && akt_out_flush(&c->diag) < 0))
-				break;
-			if (ppoll(&p, 1, tp, waitmask) < 0 && errno != EINTR)
+			/* Idle: output waits FLUSH_MS for more (under a storm the socket runs
+			 * dry for microseconds at a time; a write each time would cost more
+			 * than the records), then goes out. */
+			if (pending && (t < 0 || t > FLUSH_MS))
+				t = FLUSH_MS;
+			timeout_ms_to_ts(t, &ts, &tp);
+			r = ppoll(&p, 1, tp, waitmask);
+			if (r < 0 && errno != EINTR)
 				return audit_fail("poll", -errno);
+			if (r == 0 && pending &&
+			    (akt_out_flush(&c->out) < 0 || (c->diag_on && akt_out_flush(&c->diag) < 0)))
+				break;
 			if (p.revents & (POLLERR | POLLHUP | POLLNVAL) && !(p.revents & POLLIN)) {
 				fprintf(stderr, AUDIT_PROG ": the audit socket was closed\n");
 				return 1;
@@ -374,12 +406,16 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 			continue;
 		if (r < 0)
 			return audit_fail("receive", r);
-		if ((r = handle(c, nl, &m)) < 0)
-			return audit_fail("format record", r);
+		for (int i = 0; i < r; i++) {
+			int e = handle(c, nl, &m[i]);
+
+			if (e < 0)
+				return audit_fail("format record", e);
+			if (o->count && c->records >= o->count)
+				return c->out.err || c->diag.err ? 1 : 0;
+		}
 		if (c->out.err || c->diag.err)
 			break;
-		if (o->count && c->records >= o->count)
-			return 0;
 	}
 	if (c->out.err || c->diag.err) {
 		fprintf(stderr, AUDIT_PROG ": write error: %s\n",
@@ -392,14 +428,17 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 /* After the stop: what the kernel already sent us is written, not dropped. */
 static void drain(struct rx *c, struct ak_nl *nl)
 {
-	char buf[AK_NL_BUF_SIZE] __attribute__((aligned(8)));
-	struct ak_nl_msg m;
+	struct ak_nl_msg m[BATCH];
 
-	for (int i = 0; i < 1000000; i++) {
-		if (ak_nl_recv(nl, buf, sizeof(buf), &m, AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS) <= 0)
+	for (int i = 0; i < 100000; i++) {
+		int r = ak_nl_recv_many(nl, c->rbuf, RBUF_SIZE, m, BATCH,
+					AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
+
+		if (r <= 0)
 			break;
-		if (handle(c, nl, &m) < 0 || c->out.err)
-			break;
+		for (int k = 0; k < r; k++)
+			if (handle(c, nl, &m[k]) < 0 || c->out.err)
+				return;
 	}
 }
 
@@ -534,11 +573,12 @@ int audit_cmd_receive(int argc, char **argv)
 	if (o.diag && open_out(o.diag, &dfd) < 0)
 		goto out;
 	c.line = malloc(LINE_CAP);
+	c.rbuf = aligned_alloc(8, RBUF_SIZE);
 	c.fcap = 256;
 	c.fields = malloc(c.fcap * sizeof(*c.fields));
 	c.scap = 64 << 10;
 	c.scratch = malloc(c.scap);
-	if (!c.line || !c.fields || !c.scratch || akt_out_init(&c.out, fd, OUT_CHUNK) < 0 ||
+	if (!c.line || !c.rbuf || !c.fields || !c.scratch || akt_out_init(&c.out, fd, OUT_CHUNK) < 0 ||
 	    (dfd >= 0 && akt_out_init(&c.diag, dfd, OUT_CHUNK) < 0)) {
 		fprintf(stderr, AUDIT_PROG ": out of memory\n");
 		goto out;
@@ -625,6 +665,7 @@ out:
 	if (c.diag_on)
 		akt_out_free(&c.diag);
 	free(c.line);
+	free(c.rbuf);
 	free(c.fields);
 	free(c.scratch);
 	return ret;
