@@ -144,10 +144,11 @@ static char *coalesce_json(struct parsed *p, unsigned cflags, struct ak_event *e
 	if (ak_coalesce(ev, p->recs, p->n, *arena, need, cflags) < 0)
 		return NULL;
 	ak_json_init(&w, NULL, 0);
-	ak_event_json(&w, ev, 0);
+	/* go-compat runs print only go-libaudit's keys, so they must match exactly. */
+	ak_event_json(&w, ev, (cflags & AK_COALESCE_GO_COMPAT) ? AK_EVENT_OUT_GO_KEYS : 0);
 	out = malloc(ak_json_len(&w) + 1);
 	ak_json_init(&w, out, ak_json_len(&w) + 1);
-	ak_event_json(&w, ev, 0);
+	ak_event_json(&w, ev, (cflags & AK_COALESCE_GO_COMPAT) ? AK_EVENT_OUT_GO_KEYS : 0);
 	r = ak_json_finish(&w);
 	if (r < 0) {
 		free(out);
@@ -181,6 +182,11 @@ static void on_diff(const char *path, void *data)
 {
 	struct cmp_state *st = data;
 
+	/* Our parser keeps upper-case keys (DIFFERENCES.md, Parsing): the 21.10
+	 * cases' enriched tail, which lost its 0x1d in the YAML, shows up as
+	 * data.AUID, data.UID, ...  go-libaudit's regex skips them. */
+	if (!strncmp(path, ".extra.data.", 12) && path[12] >= 'A' && path[12] <= 'Z')
+		return;
 	st->diffs++;
 	if (!st->compat) {
 		for (size_t i = 0; i < NALLOWED; i++) {
@@ -253,6 +259,10 @@ static void run_golden_file(const char *base, struct cmp_state *stdef)
 			CHECK(j_parse(&mp, &mine) == 0);
 			strcpy(jpath, ".event");
 			j_subset(j_get(g, "event"), &mine, jpath, 6, on_diff, st);
+			if (compat) { /* and no key of ours missing from the golden */
+				strcpy(jpath, ".extra");
+				j_subset(&mine, j_get(g, "event"), jpath, 6, on_diff, st);
+			}
 			/* Warnings: the same multiset. */
 			for (size_t k = 0; k < ev.nwarnings && nw < 256; k++)
 				ws[nw++] = strndup(ev.warnings[k].p, ev.warnings[k].n);
