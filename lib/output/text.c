@@ -15,6 +15,29 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
+/*
+ * Code points that are valid UTF-8 but unsafe in the output: C1 controls
+ * (U+0080-U+009F; a terminal may take U+009B as CSI), U+2028/U+2029 line and
+ * paragraph separators, the bidi overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069: they reorder what a reader sees), U+FEFF, U+FFFE, U+FFFF
+ * (YAML forbids the last two and folds the separators).  Returns the code
+ * point of the @k-byte sequence at @s if it is one of those, else 0.
+ */
+static unsigned unsafe_cp(const unsigned char *s, size_t k)
+{
+	if (k == 2 && s[0] == 0xc2 && s[1] < 0xa0)
+		return s[1];
+	if (k == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xa8 && s[2] <= 0xae)
+		return 0x2000u + (s[2] - 0x80u);
+	if (k == 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+		return 0x2040u + (s[2] - 0x80u);
+	if (k == 3 && s[0] == 0xef && ((s[1] == 0xbb && s[2] == 0xbf) ||
+				       (s[1] == 0xbf && s[2] >= 0xbe)))
+		return ((unsigned)(s[0] & 0x0f) << 12) | ((unsigned)(s[1] & 0x3f) << 6) |
+		       (s[2] & 0x3fu);
+	return 0;
+}
+
 void ak_out_text_escaped(struct ak_json *w, const char *src, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)src, *end = s + n;
@@ -28,26 +51,54 @@ void ak_out_text_escaped(struct ak_json *w, const char *src, size_t n)
 			ak_out_bytes(w, (const char *)run, (size_t)(s - run));
 		if (s == end)
 			break;
-		if (*s >= 0x80) {
-			size_t k = ak__utf8_seq_len(s, (size_t)(end - s));
+		size_t k = 1;
 
-			if (k) {
+		if (*s >= 0x80) {
+			k = ak__utf8_seq_len(s, (size_t)(end - s));
+			if (k && !unsafe_cp(s, k)) {
 				ak_out_bytes(w, (const char *)s, k);
 				s += k;
 				continue;
 			}
+			if (!k)
+				k = 1;
 		}
-		char e[4] = { '\\', 'x', hexdig[*s >> 4], hexdig[*s & 15] };
+		/* every byte of an unsafe or invalid sequence as \xHH */
+		for (size_t i = 0; i < k; i++, s++) {
+			char e[4] = { '\\', 'x', hexdig[*s >> 4], hexdig[*s & 15] };
 
-		ak_out_bytes(w, e, 4);
-		s++;
+			ak_out_bytes(w, e, 4);
+		}
 	}
 }
 
-void ak_out_yaml_str(struct ak_json *w, const char *s, size_t n)
+void ak_out_yaml_str(struct ak_json *w, const char *src, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)src, *end = s + n, *run = s;
+
 	ak_out_bytes(w, "\"", 1);
-	ak__json_put_escaped(w, s, n);
+	/* JSON's escaping, plus \uXXXX for the code points YAML rejects or folds */
+	while (s < end) {
+		if (*s < 0xc2) {
+			s++;
+			continue;
+		}
+		size_t k = ak__utf8_seq_len(s, (size_t)(end - s));
+		unsigned cp = k ? unsafe_cp(s, k) : 0;
+
+		if (!cp) {
+			s += k ? k : 1;
+			continue;
+		}
+		char e[6] = { '\\', 'u', hexdig[cp >> 12], hexdig[(cp >> 8) & 15],
+			      hexdig[(cp >> 4) & 15], hexdig[cp & 15] };
+
+		ak__json_put_escaped(w, (const char *)run, (size_t)(s - run));
+		ak_out_bytes(w, e, 6);
+		s += k;
+		run = s;
+	}
+	ak__json_put_escaped(w, (const char *)run, (size_t)(end - run));
 	ak_out_bytes(w, "\"", 1);
 }
 

@@ -143,8 +143,9 @@ fi
 # --- hostile bytes: NUL, control characters, invalid UTF-8, terminal escapes
 printf 'type=USER msg=audit(1.000:1): pid=1 comm="a\001b" x=\033[2J\377\376 msg=%s\n' "'op=a\0b res=ok'" >"$tmp/hostile.log"
 printf 'type=USER_CMD msg=audit(1.000:2): cmd=1B5B324A0A66616B65 y=\300\257\n' >>"$tmp/hostile.log"
+printf 'type=USER msg=audit(1.000:3): c1=\302\233 ls=\342\200\250 bidi=\342\200\256 bom=\357\273\277 nc=\357\277\276\n' >>"$tmp/hostile.log"
 "$AUPARSE" -in "$tmp/hostile.log" >"$tmp/h.json" 2>/dev/null
-check "hostile: one object per line" test "$(wc -l <"$tmp/h.json")" -eq 2
+check "hostile: one object per line" test "$(wc -l <"$tmp/h.json")" -eq 3
 check "hostile: valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$tmp/h.json' >/dev/null 2>&1"
 check "hostile: no raw control bytes" test "$(LC_ALL=C tr -d '\n' <"$tmp/h.json" | LC_ALL=C grep -c '[[:cntrl:]]')" -eq 0
 if have_jq; then
@@ -152,9 +153,27 @@ if have_jq; then
 fi
 "$AUPARSE" -format=text -in "$tmp/hostile.log" >"$tmp/h.txt" 2>/dev/null
 check "hostile text: no ESC reaches the terminal" sh -c "! LC_ALL=C grep -q \"\$(printf '\\033')\" '$tmp/h.txt'"
-check "hostile text: one line per record" test "$(wc -l <"$tmp/h.txt")" -eq 2
+check "hostile text: one line per record" test "$(wc -l <"$tmp/h.txt")" -eq 3
+check "hostile text: no C1 CSI or bidi override" sh -c "! LC_ALL=C grep -q \"\$(printf '\\302\\233')\\|\$(printf '\\342\\200\\256')\" '$tmp/h.txt'"
 "$AUPARSE" -format=yaml -in "$tmp/hostile.log" >"$tmp/h.yaml" 2>/dev/null
 check "hostile yaml: valid UTF-8, no ESC" sh -c "iconv -f UTF-8 -t UTF-8 '$tmp/h.yaml' >/dev/null && ! LC_ALL=C grep -q \"\$(printf '\\033')\" '$tmp/h.yaml'"
+if python3 -c 'import yaml' 2>/dev/null; then
+	for f in "$tmp/h.yaml" "$tmp/y0"; do
+		check "yaml parses: $(basename "$f")" python3 -c '
+import sys, yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1], encoding="utf-8")) if d is not None]
+assert len(docs) == int(sys.argv[2]), len(docs)
+assert all(isinstance(v, (str, list, dict)) for d in docs for v in d.values())
+' "$f" "$(grep -c '^---$' "$f")"
+	done
+	check "yaml keeps U+2028 and C1 as escapes" python3 -c '
+import sys, yaml
+d = [d for d in yaml.safe_load_all(open(sys.argv[1], encoding="utf-8")) if d][2]
+assert d["ls"] == "\u2028" and d["c1"] == "\x9b" and d["nc"] == "\ufffe", d
+' "$tmp/h.yaml"
+else
+	sk "yaml parses" "python3-yaml not installed"
+fi
 
 # --- long lines: far beyond 8970 bytes, and beyond -max-line
 {

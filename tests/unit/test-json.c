@@ -233,6 +233,16 @@ static void test_yaml_text(void)
 	ak_out_text_escaped(&w, "ok \x1b[2J\nfake\x7f\xff\xc3\xa9", 16);
 	CHECK(ak_json_finish(&w) > 0);
 	CHECK_STR(buf, "ok \\x1b[2J\\x0afake\\x7f\\xff\xc3\xa9");
+	/* C1 CSI (U+009B) and a bidi override (U+202E) never reach a terminal raw */
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_out_text_escaped(&w, "a\xc2\x9b" "2Jb\xe2\x80\xae" "c\xc2\xa0", 12);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(buf, "a\\xc2\\x9b2Jb\\xe2\\x80\\xae" "c\xc2\xa0");
+	/* YAML: code points YAML 1.1 rejects (C1, U+FFFE) or folds (U+2028) are escaped */
+	ak_json_init(&w, buf, sizeof(buf));
+	ak_out_yaml_str(&w, "x\xc2\x85y\xe2\x80\xa8z\xef\xbf\xbe\xc3\xa9\"", 14);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(buf, "\"x\\u0085y\\u2028z\\ufffe\xc3\xa9\\\"\"");
 }
 
 static void test_timestamp(void)
