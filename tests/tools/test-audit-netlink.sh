@@ -1,0 +1,265 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 The auditkit authors
+# The audit tool against a scripted fake kernel (no root): a python "kernel" on a
+# socketpair (-kernel-fd) answers AUDIT_GET / AUDIT_SET / AUDIT_GET_FEATURE and sends
+# events.  Checks: the unicast set-up go-libaudit does (enable, rate, backlog, pid),
+# text lines in audit.log shape, -format=json equal to what auparse prints for those
+# lines, flags in both spellings, -immutable only with -confirm-immutable (fake kernel
+# only: tests never do it on the real one), counts on stderr and the PID released on
+# SIGTERM, audit status (short reply) and audit set on the wire, usage exit codes.
+O=${O:-build}
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "SKIP audit_netlink: python3 not installed"
+	echo "0 passed, 0 failed, 1 skipped"
+	exit 0
+fi
+exec python3 - "$O/audit" "$O/auparse" <<'EOF'
+import json, os, select, signal, socket, struct, subprocess, sys, threading, time
+
+audit, auparse = sys.argv[1], sys.argv[2]
+passed = failed = 0
+AUDIT_GET, AUDIT_SET, AUDIT_GET_FEATURE = 1000, 1001, 1019
+NLMSG_ERROR = 2
+M_ENABLED, M_FAILURE, M_PID, M_RATE, M_BACKLOG, M_WAIT, M_LOST = 1, 2, 4, 8, 16, 32, 64
+
+
+def result(name, ok, why=""):
+    global passed, failed
+    if ok:
+        print("ok " + name); passed += 1
+    else:
+        print("FAIL %s: %s" % (name, why)); failed += 1
+
+
+class Kernel:
+    """Answers requests in a thread; records every AUDIT_SET as a dict."""
+
+    def __init__(self, status_len=44, enabled=0):
+        self.k, self.mine = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.status = dict(mask=0, enabled=enabled, failure=1, pid=0, rate_limit=0,
+                           backlog_limit=64, lost=5, backlog=0, feature_bitmap=0x7f,
+                           backlog_wait_time=60000, backlog_wait_time_actual=0)
+        self.status_len = status_len
+        self.sets = []
+        self.lock = threading.Lock()
+        self.t = threading.Thread(target=self.serve, daemon=True)
+        self.t.start()
+
+    def pack_status(self):
+        s = self.status
+        b = struct.pack("=11I", s["mask"], s["enabled"], s["failure"], s["pid"],
+                        s["rate_limit"], s["backlog_limit"], s["lost"], s["backlog"],
+                        s["feature_bitmap"], s["backlog_wait_time"],
+                        s["backlog_wait_time_actual"])
+        return b[:self.status_len]
+
+    def send(self, typ, seq, data, flags=0):
+        self.k.send(struct.pack("=IHHII", 16 + len(data), typ, flags, seq, 0) + data)
+
+    def ack(self, seq, err=0):
+        self.send(NLMSG_ERROR, seq, struct.pack("=i", err) + b"\0" * 16)
+
+    def event(self, typ, text):
+        data = text.encode()
+        with self.lock:
+            self.k.send(struct.pack("=IHHII", len(data), typ, 0, 0, 0) + data)
+
+    def serve(self):
+        while True:
+            try:
+                d = self.k.recv(65536)
+            except OSError:
+                return
+            if not d:
+                return
+            length, typ, flags, seq, pid = struct.unpack("=IHHII", d[:16])
+            body = d[16:]
+            with self.lock:
+                if typ == AUDIT_GET:
+                    self.ack(seq)
+                    self.send(AUDIT_GET, seq, self.pack_status())
+                elif typ == AUDIT_GET_FEATURE:
+                    self.ack(seq)
+                    self.send(AUDIT_GET_FEATURE, seq, struct.pack("=4I", 1, 3, 2, 0))
+                elif typ == AUDIT_SET:
+                    f = struct.unpack("=11I", body[:44])
+                    s = dict(mask=f[0], enabled=f[1], failure=f[2], pid=f[3], rate_limit=f[4],
+                             backlog_limit=f[5], lost=f[6], wait=f[9], ack=bool(flags & 4))
+                    self.sets.append(s)
+                    if s["mask"] & M_PID:
+                        self.status["pid"] = s["pid"]
+                    if flags & 4:
+                        self.ack(seq, 17 if s["mask"] == M_LOST else 0)
+                elif flags & 4:
+                    self.ack(seq)
+
+    def close(self):
+        try:
+            self.k.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.k.close()
+
+
+def start(args, kern):
+    p = subprocess.Popen([audit] + args + ["-kernel-fd", str(kern.mine.fileno())],
+                         pass_fds=[kern.mine.fileno()], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    kern.mine.close()
+    return p
+
+
+def wait_for(cond, secs=3.0):
+    end = time.time() + secs
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.02)
+    return cond()
+
+
+sys_body = ('audit(1700000000.100:%d): arch=c000003e syscall=59 success=yes exit=0 a0=1 a1=2 '
+            'a2=3 a3=4 items=1 ppid=1 pid=2 auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 '
+            'sgid=0 fsgid=0 tty=pts0 ses=1 comm="ls" exe="/usr/bin/ls" key="cmds"')
+events = [(1300, sys_body % 7), (1302, 'audit(1700000000.100:7): item=0 name="/usr/bin/ls" '
+           'inode=1 dev=08:01 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL'),
+          (1327, "audit(1700000000.100:7): proctitle=6C73002D6C"),
+          (1320, "audit(1700000000.100:7): "),
+          (1340, "audit(1700000000.200:8): op=x"),          # no name: UNKNOWN[1340]
+          (1105, "audit(1700000000.300:9): pid=1 uid=0 msg='line\nbreak \x1b[31m'")]
+replies_and_junk = [(1329, "\xff\x39\0\0")]                # AUDIT_REPLACE: not printed
+
+# 1. unicast text: set-up on the wire, lines, counts, PID released on SIGTERM
+k = Kernel()
+p = start(["-rate", "5", "-backlog=100"], k)
+ok = wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
+for t, text in events + replies_and_junk:
+    k.event(t, text)
+time.sleep(0.3)
+p.send_signal(signal.SIGTERM)
+out, err = p.communicate(timeout=10)
+out, err = out.decode(), err.decode()
+masks = [s["mask"] for s in k.sets]
+result("unicast_setup", ok and masks[:4] == [M_ENABLED, M_RATE, M_BACKLOG, M_PID]
+       and k.sets[0]["enabled"] == 1 and k.sets[1]["rate_limit"] == 5
+       and k.sets[2]["backlog_limit"] == 100 and k.sets[3]["pid"] == p.pid, str(k.sets))
+rel = [s for s in k.sets if s["mask"] == M_PID and s["pid"] == 0]
+result("pid_released_on_sigterm", p.returncode == 0 and len(rel) >= 1,
+       "exit %s, releases %s" % (p.returncode, rel))
+lines = out.splitlines()
+want = ["type=SYSCALL msg=" + sys_body % 7,
+        "type=PATH msg=" + events[1][1],
+        "type=PROCTITLE msg=audit(1700000000.100:7): proctitle=6C73002D6C",
+        "type=EOE msg=audit(1700000000.100:7): ",
+        "type=UNKNOWN[1340] msg=audit(1700000000.200:8): op=x",
+        "type=USER_START msg=audit(1700000000.300:9): pid=1 uid=0 msg='line\\x0abreak \\x1b[31m'"]
+result("text_lines", lines == want, "\n".join(lines))
+result("counts_on_stderr", "received 6 records" in err and "lost: kernel 0" in err, err)
+k.close()
+
+# 2. JSON: the same records as auparse prints them from the text lines
+k = Kernel(enabled=1)
+p = start(["-d", "-format=json"], k)      # "sudo audit -d -format=json", as written
+wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
+for t, text in events[:5]:
+    k.event(t, text)
+time.sleep(0.3)
+p.send_signal(signal.SIGINT)
+jout, jerr = p.communicate(timeout=10)
+ap = subprocess.run([auparse, "-format=json"], input="\n".join(want[:5]).encode() + b"\n",
+                    stdout=subprocess.PIPE)
+result("json_equals_auparse", jout == ap.stdout and jout.count(b"\n") == 5,
+       "audit:\n%s\nauparse:\n%s" % (jout.decode(), ap.stdout.decode()))
+result("debug_and_no_enable", p.returncode == 0 and b"registering our PID" in jerr
+       and not any(s["mask"] == M_ENABLED for s in k.sets), jerr.decode())
+k.close()
+
+# 3. GNU spelling, -ro (no control at all), -count
+k = Kernel()
+p = start(["--format", "json", "-ro", "--count=2"], k)
+for t, text in events[:3]:
+    k.event(t, text)
+jout, jerr = p.communicate(timeout=10)
+result("gnu_flags_ro_count", p.returncode == 0 and jout.count(b"\n") == 2 and k.sets == [],
+       "exit %s sets %s out %r" % (p.returncode, k.sets, jout[:200]))
+k.close()
+
+# 4. -immutable: refused without confirmation (nothing sent); with it, enabled=2 goes out
+k = Kernel()
+p = start(["-immutable"], k)
+_, err = p.communicate(timeout=10)
+result("immutable_needs_confirmation", p.returncode == 2 and k.sets == []
+       and b"confirm-immutable" in err, "exit %s sets %s" % (p.returncode, k.sets))
+k.close()
+k = Kernel(enabled=1)
+p = start(["-immutable", "-confirm-immutable"], k)
+wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
+p.send_signal(signal.SIGTERM)
+p.communicate(timeout=10)
+result("immutable_confirmed_fake_kernel_only",
+       any(s["mask"] == M_ENABLED and s["enabled"] == 2 for s in k.sets), str(k.sets))
+k.close()
+
+# 5. the kernel goes away: exit 1 with a message
+k = Kernel(enabled=1)
+p = start([], k)
+wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
+k.close()
+_, err = p.communicate(timeout=10)
+result("kernel_gone_exit_1", p.returncode == 1, "exit %s: %s" % (p.returncode, err))
+
+# 6. audit status: text like auditctl -s, json; an old kernel's 32-byte reply
+k = Kernel(status_len=32)
+r = subprocess.run([audit, "status", "-kernel-fd", str(k.mine.fileno())],
+                   pass_fds=[k.mine.fileno()], stdout=subprocess.PIPE)
+k.mine.close()
+txt = r.stdout.decode()
+result("status_short_reply", r.returncode == 0 and txt == (
+    "enabled 0\nfailure 1\npid 0\nrate_limit 0\nbacklog_limit 64\nlost 5\nbacklog 0\n"
+    "loginuid_immutable 1 unlocked\n"), txt)
+k.close()
+k = Kernel()
+r = subprocess.run([audit, "status", "--format=json", "-kernel-fd", str(k.mine.fileno())],
+                   pass_fds=[k.mine.fileno()], stdout=subprocess.PIPE)
+k.mine.close()
+try:
+    st = json.loads(r.stdout)
+except ValueError:
+    st = {}
+result("status_json", r.returncode == 0 and st.get("backlog_wait_time") == 60000
+       and st.get("lost") == 5 and st.get("loginuid_immutable") == 1
+       and st.get("loginuid_immutable_locked") is False, r.stdout.decode())
+k.close()
+
+# 7. audit set: one request per flag, in order; -reset-lost prints the old count
+k = Kernel()
+r = subprocess.run([audit, "set", "-failure", "2", "-rate=9", "--backlog", "300",
+                    "-backlog-wait-time", "1000", "-reset-lost", "-enabled", "1",
+                    "-kernel-fd", str(k.mine.fileno())],
+                   pass_fds=[k.mine.fileno()], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+k.mine.close()
+got = [(s["mask"], s["failure"], s["rate_limit"], s["backlog_limit"], s["wait"], s["enabled"])
+       for s in k.sets]
+result("set_wire", r.returncode == 0 and got == [
+    (M_FAILURE, 2, 0, 0, 0, 0), (M_RATE, 0, 9, 0, 0, 0), (M_BACKLOG, 0, 0, 300, 0, 0),
+    (M_WAIT, 0, 0, 0, 1000, 0), (M_LOST, 0, 0, 0, 0, 0), (M_ENABLED, 0, 0, 0, 0, 1)]
+       and r.stdout == b"lost 17\n", "%s %r %r" % (got, r.stdout, r.stderr))
+k.close()
+k = Kernel()
+r = subprocess.run([audit, "set", "-enabled", "2", "-kernel-fd", str(k.mine.fileno())],
+                   pass_fds=[k.mine.fileno()], stderr=subprocess.PIPE)
+k.mine.close()
+result("set_immutable_needs_confirmation", r.returncode == 2 and k.sets == [], str(k.sets))
+k.close()
+
+# 8. usage errors exit 2
+bad = [[audit, "-format=xml"], [audit, "-nosuchflag"], [audit, "set"], [audit, "bogus"],
+       [audit, "status", "extra"], [audit, "set", "-failure", "3"]]
+codes = [subprocess.run(a, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+         for a in bad]
+result("usage_exit_2", codes == [2] * len(bad), str(codes))
+
+print("%d passed, %d failed, 0 skipped" % (passed, failed))
+sys.exit(1 if failed else 0)
+EOF
