@@ -333,23 +333,32 @@ static struct slot *insert(struct ak_reasm *r, const struct ak_rec *rec, uint64_
 	return s;
 }
 
-static int inside(const struct ak_str *outer, const struct ak_str *s)
+/* Is @s inside @outer?  (Unsigned offsets: one compare catches p < outer.) */
+static inline int inside(const struct ak_str *outer, const struct ak_str *s)
 {
-	uintptr_t o = (uintptr_t)outer->p, p = (uintptr_t)s->p;
+	uintptr_t off = (uintptr_t)s->p - (uintptr_t)outer->p;
 
-	return s->p && outer->p && p >= o && p - o <= outer->n && s->n <= outer->n - (p - o);
+	return s->p && outer->p && off <= outer->n && s->n <= outer->n - off;
 }
 
-/* Re-point @s (relative to @src_line) into the copy at @dst_line, or copy it. */
-static int reloc(struct ak__arena *a, struct ak_str *s, const struct ak_str *src_line,
-		 const char *dst_line)
-{
-	char *p;
+static int reloc_slow(struct ak__arena *a, struct ak_str *s, const char *dst_line);
 
-	if (inside(src_line, s)) {
+/* Re-point @s (relative to @src_line) into the copy at @dst_line, or copy it. */
+static inline int reloc(struct ak__arena *a, struct ak_str *s, const struct ak_str *src_line,
+			const char *dst_line)
+{
+	if (__builtin_expect(inside(src_line, s), 1)) {
 		s->p = dst_line + (s->p - src_line->p);
 		return 0;
 	}
+	return reloc_slow(a, s, dst_line);
+}
+
+/* A slice outside the line (a caller's own construction): copy its bytes too. */
+static int reloc_slow(struct ak__arena *a, struct ak_str *s, const char *dst_line)
+{
+	char *p;
+
 	if (!s->n) {
 		s->p = dst_line;
 		return 0;

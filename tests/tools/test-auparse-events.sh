@@ -116,6 +116,25 @@ else
 	bad eoe_completes_at_once "$got events within 1.2 s"
 fi
 
+# 4b. After a quiet spell with nothing pending, a new event's timeout counts from its arrival
+#     (not from when the reader went to sleep): its records 0.3 s apart stay one event.
+"$AP" -i -id=false -in "$tmp/fifo" >"$tmp/idle" 2>"$tmp/idle.err" &
+pid=$!
+exec 3>"$tmp/fifo"
+sleep 2.5
+echo 'type=SYSCALL msg=audit(1700000001.200:600): arch=c000003e syscall=2 success=yes exit=3 a0=1 a1=0 a2=0 a3=0 items=1 ppid=1 pid=2 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts0 ses=1 comm="cat" exe="/usr/bin/cat" key=(null)' >&3
+sleep 0.3
+echo 'type=PATH msg=audit(1700000001.200:600): item=0 name="/etc/hosts" inode=5 dev=08:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL' >&3
+echo 'type=EOE msg=audit(1700000001.200:600):' >&3
+got=$(wait_lines "$tmp/idle" 1 12)
+exec 3>&-
+wait $pid
+if [ "$got" -eq 1 ] && [ "$(wc -l <"$tmp/idle")" -eq 1 ] && grep -q '"paths":\[{' "$tmp/idle"; then
+	ok idle_then_event
+else
+	bad idle_then_event "$(wc -l <"$tmp/idle") events (want 1 with its PATH): $(cat "$tmp/idle.err")"
+fi
+
 # 5. A real execve from Linux 6.18 whose arguments the kernel split across 8 EXECVE records:
 #    one event, and process.args exactly the argv the command was run with.
 if command -v python3 >/dev/null 2>&1; then

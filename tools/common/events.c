@@ -24,6 +24,8 @@ struct akt_events {
 	size_t acap;
 	int err;     /* first fatal error from the event callback (-errno) */
 	unsigned long warned[8]; /* per enum ak_reasm_warn: messages so far */
+	uint64_t now;            /* time of the last read, when the reader has a wait hook */
+	int now_from_wait;
 };
 
 /* Messages of one kind printed before they are only counted (summary at the end). */
@@ -200,9 +202,14 @@ static int result(struct akt_events *e, int ret)
 	return e->out->err ? -e->out->err : 0;
 }
 
+/*
+ * A record's arrival time: with the wait hook, the time its read(2) returned
+ * (every line of one buffer arrived together, and this saves a clock read per
+ * record); otherwise now.
+ */
 int akt_events_push(struct akt_events *e, const struct ak_rec *rec)
 {
-	return result(e, ak_reasm_push(e->r, rec, now_ms()));
+	return result(e, ak_reasm_push(e->r, rec, e->now_from_wait ? e->now : now_ms()));
 }
 
 int akt_events_tick(struct akt_events *e)
@@ -238,15 +245,25 @@ int akt_events_wait(int fd, void *data)
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		int t = akt_events_timeout(e), n, ret;
 
-		if (t < 0)
-			return 0; /* nothing pending: let the read block */
+		if (t < 0) {
+			/* Nothing pending: let the read block.  Its records then
+			 * arrive later than now: take the clock per record. */
+			e->now_from_wait = 0;
+			return 0;
+		}
 		n = t ? poll(&p, 1, t) : 0;
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
+		if (n < 0) {
+			e->now_from_wait = 0;
 			return errno == EINVAL || errno == EBADF ? 0 : -errno;
-		if (n > 0)
+		}
+		if (n > 0) {
+			/* Readable: the read will not block, its records arrive now. */
+			e->now_from_wait = 1;
+			e->now = now_ms();
 			return 0;
+		}
 		ret = akt_events_tick(e);
 		if (ret < 0)
 			return ret;
