@@ -10,6 +10,7 @@
 
 #include <auditkit/tables.h>
 #include <errno.h>
+#include <stdlib.h>
 
 #include "events/coalesce_int.h"
 
@@ -201,15 +202,96 @@ static bool arg_index(struct ak_str k, uint64_t *idx)
 	return ak__parse_u64((struct ak_str){ k.p + 1, k.n - 1 }, 10, idx);
 }
 
+/* "a7[3]" -> 7, 3: a piece of an argument the kernel split (aN_len=...). */
+static bool piece_index(struct ak_str k, uint64_t *idx, uint64_t *part)
+{
+	const char *lb = k.n > 4 ? memchr(k.p, '[', k.n) : NULL;
+	size_t pos;
+
+	if (!lb || k.p[0] != 'a' || k.p[k.n - 1] != ']')
+		return false;
+	pos = (size_t)(lb - k.p);
+	return arg_index((struct ak_str){ k.p, pos }, idx) &&
+	       ak__parse_u64((struct ak_str){ lb + 1, k.n - pos - 2 }, 10, part);
+}
+
+struct piece {
+	uint64_t idx, part;
+	struct ak_str val;
+};
+
+static int piece_cmp(const void *a, const void *b)
+{
+	const struct piece *x = a, *y = b;
+
+	if (x->idx != y->idx)
+		return x->idx < y->idx ? -1 : 1;
+	return x->part < y->part ? -1 : x->part > y->part;
+}
+
+/* Arguments split across records: join each argument's pieces 0..K (the
+ * interpretation already joined those within one record, and decoded each). */
+static int join_pieces(struct ak_event *ev, const struct ak_rec *recs,
+		       const struct ak_interp *ips, size_t n, uint64_t want, uint8_t *found,
+		       size_t npieces)
+{
+	struct piece *pc = ak__ev_alloc(ev, npieces * sizeof(*pc), _Alignof(struct piece));
+	size_t np = 0;
+
+	if (!pc)
+		return -ERANGE;
+	for (size_t i = 0; i < n; i++) {
+		if (recs[i].type != T_EXECVE)
+			continue;
+		for (size_t j = 0; j < ips[i].nkv && np < npieces; j++) {
+			uint64_t idx, part;
+
+			if (piece_index(ips[i].kv[j].key, &idx, &part) && idx < want && !found[idx])
+				pc[np++] = (struct piece){ idx, part, ips[i].kv[j].val };
+		}
+	}
+	qsort(pc, np, sizeof(*pc), piece_cmp);
+	for (size_t i = 0; i < np;) {
+		size_t j = i, len = 0;
+		char *s;
+
+		/* pieces 0, 1, 2, ... of one argument, none missing */
+		while (j < np && pc[j].idx == pc[i].idx && pc[j].part == j - i) {
+			len += pc[j].val.n;
+			j++;
+		}
+		if (j > i && pc[i].part == 0) {
+			s = ak__ev_alloc(ev, len ? len : 1, 1);
+			if (!s)
+				return -ERANGE;
+			len = 0;
+			for (size_t k = i; k < j; k++) {
+				if (pc[k].val.n)
+					memcpy(s + len, pc[k].val.p, pc[k].val.n);
+				len += pc[k].val.n;
+			}
+			ev->process.args[pc[i].idx] = (struct ak_str){ s, len };
+			found[pc[i].idx] = 1;
+		}
+		while (j < np && pc[j].idx == pc[i].idx)
+			j++;
+		i = j > i ? j : i + 1;
+	}
+	return 0;
+}
+
 /* addExecveRecord over every EXECVE record of the event: argc from the first
- * record that has it, a0..a(argc-1) from wherever they are. */
+ * record that has it, a0..a(argc-1) from wherever they are, split arguments
+ * joined. */
 static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const struct ak_interp *ips,
 		      size_t n)
 {
 	const struct ak_str *argc = NULL;
 	uint64_t count = 0, want, have = 0;
+	size_t npieces = 0;
 	char buf[256];
 	struct ak__sb b = { buf, 0, sizeof(buf) };
+	uint8_t *found;
 	int r;
 
 	for (size_t i = 0; i < n; i++) {
@@ -218,10 +300,12 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 		if (!argc)
 			argc = ak_interp_get(&ips[i], "argc");
 		for (size_t j = 0; j < ips[i].nkv; j++) {
-			uint64_t idx;
+			uint64_t idx, part;
 
 			if (arg_index(ips[i].kv[j].key, &idx))
 				have++;
+			else if (piece_index(ips[i].kv[j].key, &idx, &part))
+				npieces++;
 		}
 	}
 	if (!argc) {
@@ -240,25 +324,35 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 		ak__sb_cstr(&b, count > UINT32_MAX ? "\": value out of range" : "\": invalid syntax");
 		return ak__ev_warn_sb(ev, &b);
 	}
+	/* No more slots than arguments present, whatever argc claims. */
+	have += npieces;
 	want = count < have ? count : have;
 	ev->process.args = ak__ev_alloc(ev, (want ? want : 1) * sizeof(struct ak_str),
 					_Alignof(struct ak_str));
-	if (!ev->process.args)
+	found = ak__ev_alloc(ev, want ? want : 1, 1);
+	if (!ev->process.args || !found)
 		return -ERANGE;
 	memset(ev->process.args, 0, (want ? want : 1) * sizeof(struct ak_str));
+	memset(found, 0, want ? want : 1);
 	for (size_t i = 0; i < n; i++) {
 		if (recs[i].type != T_EXECVE)
 			continue;
 		for (size_t j = 0; j < ips[i].nkv; j++) {
 			uint64_t idx;
 
-			if (arg_index(ips[i].kv[j].key, &idx) && idx < want &&
-			    !ev->process.args[idx].p)
+			if (arg_index(ips[i].kv[j].key, &idx) && idx < want && !found[idx]) {
 				ev->process.args[idx] = ips[i].kv[j].val;
+				found[idx] = 1;
+			}
 		}
 	}
+	if (npieces) {
+		r = join_pieces(ev, recs, ips, n, want, found, npieces);
+		if (r < 0)
+			return r;
+	}
 	for (ev->process.nargs = 0; ev->process.nargs < count; ev->process.nargs++) {
-		if (ev->process.nargs >= want || !ev->process.args[ev->process.nargs].p) {
+		if (ev->process.nargs >= want || !found[ev->process.nargs]) {
 			ak__sb_cstr(&b, "failed to find arg a");
 			ak__sb_uint(&b, ev->process.nargs);
 			if (compat(ev))

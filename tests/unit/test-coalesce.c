@@ -391,6 +391,27 @@ static void test_execve_split_and_multi(void)
 	fixture_free(&f);
 }
 
+static void test_execve_pieces_across_records(void)
+{
+	/* The kernel splits a long argument into aN[0], aN[1], ... and may
+	 * continue them in the next EXECVE record; pieces are hex or quoted. */
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1700000000.123:79): arch=c000003e syscall=59 success=yes exit=0 items=0 pid=42 auid=1000 uid=1000 comm=\"sh\" exe=\"/bin/sh\"",
+		"type=EXECVE msg=audit(1700000000.123:79): argc=4 a0=\"sh\" a1_len=12 a1[0]=\"abcdef\"",
+		"type=EXECVE msg=audit(1700000000.123:79): a1[1]=\"ghijkl\" a2_len=12 a2[0]=414243",
+		"type=EXECVE msg=audit(1700000000.123:79): a2[1]=444546 a3=\"end\"",
+	};
+	static const char *const want[] = { "sh", "abcdefghijkl", "ABCDEF", "end" };
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, lines, 4, 0), 0);
+	CHECK_INT(f.ev.process.nargs, 4);
+	for (size_t i = 0; i < 4 && i < f.ev.process.nargs; i++)
+		CHECK_MEM(f.ev.process.args[i].p, f.ev.process.args[i].n, want[i]);
+	CHECK_INT(f.ev.nwarnings, 0);
+	fixture_free(&f);
+}
+
 static void test_execve_missing_arg(void)
 {
 	static const char *const lines[] = {
@@ -746,6 +767,7 @@ static void test_arena_bound(void)
 static const struct ak_test tests[] = {
 	TEST(test_goldens),
 	TEST(test_execve_split_and_multi),
+	TEST(test_execve_pieces_across_records),
 	TEST(test_execve_missing_arg),
 	TEST(test_no_syscall),
 	TEST(test_node_and_enriched),
