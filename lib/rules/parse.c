@@ -474,8 +474,11 @@ static int finish(struct ak__rb *b)
 		memcpy(kv + 4, b->key, strlen(b->key) + 1);
 		/* The key goes last, through the same field rules (-F key= too). */
 		if (ak__rb_field(b, kv, b->key_pos - 4, cur_list(b)) < 0) {
-			if (b->d)
-				b->d->len = strlen(b->key);
+			if (b->d) {
+				/* Point at the (first) key the user gave. */
+				b->d->pos = b->key_pos;
+				b->d->len = strcspn(b->key, "\x01");
+			}
 			return b->d && b->d->msg && strstr(b->d->msg, "too long") ? -ERANGE : -EINVAL;
 		}
 	}
@@ -562,10 +565,16 @@ static int parse_core(int argc, char *const argv[], size_t *pos, const struct ak
 AK_EXPORT int ak_rule_parse_argv(int argc, char *const argv[], const struct ak_rule_opts *o,
 				 struct ak_rule_cmd *cmd, void *buf, size_t cap, struct ak_diag *d)
 {
-	size_t pos[128], off = 0;
+	size_t pos[AK__MAX_WORDS], off = 0;
 
-	if (argc < 0 || argc > 128)
+	if (argc < 0 || argc > AK__MAX_WORDS) {
+		if (d) {
+			d->pos = 0;
+			d->len = 0;
+			d->msg = "too many words";
+		}
 		return ak__rule_err(-ERANGE);
+	}
 	for (int i = 0; i < argc; i++) {
 		pos[i] = off;
 		off += strlen(argv[i]) + 1;
@@ -578,8 +587,8 @@ AK_EXPORT int ak_rule_parse_line(const char *line, size_t len, enum ak_rule_spli
 				 size_t cap, struct ak_diag *d)
 {
 	char scratch[AK_RULE_LINE_MAX + 128];
-	char *words[128];
-	size_t pos[128];
+	char *words[AK__MAX_WORDS];
+	size_t pos[AK__MAX_WORDS];
 	int n;
 
 	if (len == SIZE_MAX)
@@ -597,7 +606,7 @@ AK_EXPORT int ak_rule_parse_line(const char *line, size_t len, enum ak_rule_spli
 		}
 		return ak__rule_err(-ERANGE);
 	}
-	n = ak__split(line, len, split, scratch, sizeof(scratch), words, pos, 128, d);
+	n = ak__split(line, len, split, scratch, sizeof(scratch), words, pos, AK__MAX_WORDS, d);
 	if (n < 0)
 		return ak__rule_err(n);
 	return ak__rule_err(parse_core(n, words, pos, o, cmd, buf, cap, d));

@@ -43,6 +43,9 @@ static inline bool ak__field_is_string(uint32_t f)
 	       f == AUDIT_WATCH || f == AUDIT_DIR || f == AUDIT_FILTERKEY || f == AUDIT_EXE;
 }
 
+/* Most words on one line (a rule has at most 64 fields: about 130 words). */
+#define AK__MAX_WORDS 512
+
 /* Split a line into NUL-terminated words in @scratch; @pos gets each word's
  * offset in @line.  Returns the word count, or a negative errno with @d set. */
 int ak__split(const char *line, size_t len, enum ak_rule_split split, char *scratch,
