@@ -11,6 +11,11 @@ bindir     ?= $(exec_prefix)/bin
 libdir     ?= $(exec_prefix)/lib
 includedir ?= $(prefix)/include
 mandir     ?= $(prefix)/share/man
+pkgconfigdir ?= $(libdir)/pkgconfig
+# Installed tool names: $(PROGRAM_PREFIX)audit, $(PROGRAM_PREFIX)auparse (Debian uses "auditkit-").
+PROGRAM_PREFIX ?=
+DESTDIR    ?=
+INSTALL    ?= install
 
 O       ?= build
 CC      ?= cc
@@ -131,7 +136,45 @@ check-tables: tables
 clean:
 	rm -rf $(O)
 
-.PHONY: all tests check demo bench fuzz tables check-tables clean
+# ---- install / uninstall: `make install DESTDIR=/tmp/root prefix=/usr libdir=/usr/lib/x86_64-linux-gnu`
+$(O)/auditkit.pc: lib/auditkit.pc.in Makefile
+	@mkdir -p $(dir $@)
+	$(Q)sed -e 's|@prefix@|$(prefix)|g' -e 's|@exec_prefix@|$(exec_prefix)|g' \
+		-e 's|@libdir@|$(libdir)|g' -e 's|@includedir@|$(includedir)|g' \
+		-e 's|@VERSION@|$(VERSION)|g' $< >$@
+
+# Man pages name the tools through the strings Au and Ap: PROGRAM_PREFIX renames them there too.
+MAN_PAGES := man/auparse.1 man/libauditkit.3 man/audit.8
+MAN_SED = -e 's|^\.ds Au audit$$|.ds Au $(PROGRAM_PREFIX)audit|' \
+	-e 's|^\.ds Ap auparse$$|.ds Ap $(PROGRAM_PREFIX)auparse|' \
+	-e 's|\\\*(Au|$(PROGRAM_PREFIX)audit|g' -e 's|\\\*(Ap|$(PROGRAM_PREFIX)auparse|g'
+man_dest = $(DESTDIR)$(mandir)/man$(subst .,,$(suffix $(1)))/$(if $(filter man/libauditkit.3,$(1)),,$(PROGRAM_PREFIX))$(notdir $(1))
+
+install: $(STATIC) $(SHARED) $(TOOL_BINS) $(O)/auditkit.pc
+	$(INSTALL) -d $(DESTDIR)$(libdir) $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(bindir) \
+		$(DESTDIR)$(includedir)/auditkit $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man3 \
+		$(DESTDIR)$(mandir)/man8
+	$(INSTALL) -m 0644 $(SHARED) $(DESTDIR)$(libdir)/
+	ln -sf $(notdir $(SHARED)) $(DESTDIR)$(libdir)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(libdir)/libauditkit.so
+	$(INSTALL) -m 0644 $(STATIC) $(DESTDIR)$(libdir)/
+	$(INSTALL) -m 0644 include/auditkit.h $(DESTDIR)$(includedir)/
+	$(INSTALL) -m 0644 $(wildcard include/auditkit/*.h) $(DESTDIR)$(includedir)/auditkit/
+	$(INSTALL) -m 0644 $(O)/auditkit.pc $(DESTDIR)$(pkgconfigdir)/
+	$(foreach t,$(TOOLS),$(INSTALL) -m 0755 $(O)/$(t) $(DESTDIR)$(bindir)/$(PROGRAM_PREFIX)$(t) &&) true
+	$(foreach m,$(MAN_PAGES),sed $(MAN_SED) $(m) >$(call man_dest,$(m)) && \
+		chmod 0644 $(call man_dest,$(m)) &&) true
+
+uninstall:
+	rm -f $(DESTDIR)$(libdir)/$(notdir $(SHARED)) $(DESTDIR)$(libdir)/$(SONAME) \
+		$(DESTDIR)$(libdir)/libauditkit.so $(DESTDIR)$(libdir)/$(notdir $(STATIC)) \
+		$(DESTDIR)$(includedir)/auditkit.h $(DESTDIR)$(pkgconfigdir)/auditkit.pc \
+		$(addprefix $(DESTDIR)$(includedir)/auditkit/,$(notdir $(wildcard include/auditkit/*.h))) \
+		$(addprefix $(DESTDIR)$(bindir)/$(PROGRAM_PREFIX),$(TOOLS)) \
+		$(foreach m,$(MAN_PAGES),$(call man_dest,$(m)))
+	-rmdir $(DESTDIR)$(includedir)/auditkit 2>/dev/null
+
+.PHONY: all tests check demo bench fuzz tables check-tables clean install uninstall $(O)/auditkit.pc
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
