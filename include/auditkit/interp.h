@@ -94,6 +94,24 @@ AK_EXPORT int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, 
 /** ak_interp_get - the value of @key in @ip, or NULL. Linear; for tests and tools. */
 AK_EXPORT const struct ak_str *ak_interp_get(const struct ak_interp *ip, const char *key);
 
+/**
+ * ak_execve_argv - the argument vector of one event, over its EXECVE records.
+ * @recs, @ips, @n: the event's records and their interpretations (records of
+ *                  other types are skipped), in order.
+ * @argv, @cap: out: argv[i] is argument i, or { NULL, 0 } if it is missing.
+ * @buf, @bufcap: room for arguments the kernel split across records
+ *                (a1_len=N a1[0]=... in one record, a1[1]=... in the next);
+ *                the sum of the records' line lengths always suffices.
+ *
+ * The kernel writes a long argv over several EXECVE records, and a long
+ * argument as pieces; per record ak_interp_record() decodes what is there, and
+ * this puts the pieces together.  Returns argc (from the argc key, else one
+ * past the highest argument seen), or -ERANGE if an argument index is >= @cap
+ * or @bufcap is too small (the rest is still filled in).
+ */
+AK_EXPORT int ak_execve_argv(const struct ak_rec *recs, const struct ak_interp *ips, size_t n,
+			     struct ak_str *argv, size_t cap, char *buf, size_t bufcap);
+
 /* ---- The pieces, usable on their own. ---- */
 
 /**

@@ -7,7 +7,10 @@
  * themselves run on into the next records.  Per record, we decode what is
  * there, rebuild what is complete, and report only what is really missing.
  */
+#include <errno.h>
 #include <string.h>
+
+#include <linux/audit.h>
 
 #include <auditkit/interp.h>
 
@@ -83,7 +86,8 @@ static void execve_join(struct ak__ip *c, size_t idx)
 		raw += pc->val.n;
 		dec += hex ? pc->val.n / 2 : pc->val.n;
 	}
-	if ((long long)dec != want)
+	/* the kernel's aN_len counts the argument as written: hex digits, or characters */
+	if ((long long)raw != want)
 		return; /* incomplete here */
 	char *p = ak__ip_balloc(c, dec);
 
@@ -104,7 +108,6 @@ static void execve_join(struct ak__ip *c, size_t idx)
 		if (m)
 			pc->flags |= E_DEL;
 	}
-	(void)raw;
 	/* hexToString: up to the first NUL */
 	const char *z = memchr(p, 0, n);
 
@@ -171,4 +174,104 @@ void ak__ip_execve(struct ak__ip *c)
 			ak__ip_set_error2(c, "failed to find arg ", kb, kn);
 		return;
 	}
+}
+
+/*
+ * An event's argv over its EXECVE records.  The kernel writes arguments in
+ * order, and the pieces of one split argument consecutively, so one pass in
+ * record order can append each run of pieces into @buf.  Whole arguments come
+ * from the interpretations (decoded, rebuilt where a record held all pieces);
+ * pieces come from the records' own fields, whose written length is what the
+ * kernel's aN_len counts (hex digits, or characters).
+ */
+int ak_execve_argv(const struct ak_rec *recs, const struct ak_interp *ips, size_t n,
+		   struct ak_str *argv, size_t cap, char *buf, size_t bufcap)
+{
+	long long argc = -1, want = -1;
+	long cur = -1, next_piece = 0, piece, a;
+	size_t pos = 0, start = 0, written = 0, seen = 0;
+	int ret = 0, hexed = 0;
+
+	for (size_t i = 0; i < cap; i++)
+		argv[i] = (struct ak_str){ NULL, 0 };
+	for (size_t r = 0; r < n; r++) {
+		if (recs[r].type != AUDIT_EXECVE)
+			continue;
+		for (size_t j = 0; j < ips[r].nkv; j++) {
+			const struct ak_kv *kv = &ips[r].kv[j];
+
+			if (kv->key.n == 4 && !memcmp(kv->key.p, "argc", 4)) {
+				if (argc < 0 && (ak__ip_parse_dec(kv->val, &argc) < 0 || argc < 0))
+					argc = -1;
+				continue;
+			}
+			if ((a = arg_key(kv->key, &piece)) < 0 || piece >= 0)
+				continue;
+			if ((size_t)a + 1 > seen)
+				seen = (size_t)a + 1;
+			if ((size_t)a >= cap)
+				ret = -ERANGE;
+			else if (!argv[a].p)
+				argv[a] = kv->val;
+		}
+		for (size_t j = 0; j < recs[r].nfields; j++) {
+			const struct ak_field *f = &recs[r].fields[j];
+
+			if (f->flags & AK_F_ENRICHED)
+				continue;
+			if ((a = arg_key(f->key, &piece)) < 0 || piece < 0) {
+				/* aN_len: the written length of the argument that follows */
+				if (f->key.n > 5 && f->key.p[0] == 'a' &&
+				    !memcmp(f->key.p + f->key.n - 4, "_len", 4) &&
+				    ak__ip_parse_dec(f->val, &want) < 0)
+					want = -1;
+				continue;
+			}
+			if ((size_t)a + 1 > seen)
+				seen = (size_t)a + 1;
+			if (piece == 0) {
+				cur = a;
+				next_piece = 0;
+				start = pos;
+				written = 0;
+				hexed = 0;
+			}
+			if (a != cur || piece != next_piece) { /* out of order: leave it out */
+				cur = -1;
+				continue;
+			}
+			next_piece++;
+			if ((size_t)a >= cap || bufcap - pos < f->val.n) {
+				ret = -ERANGE;
+				cur = -1;
+				continue;
+			}
+			int d = -1;
+
+			if (!(f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)))
+				d = ak__hex_decode(buf + pos, f->val.p, f->val.n, AK_HEX_NUL_KEEP);
+			if (d >= 0) {
+				pos += (size_t)d;
+				hexed = 1;
+			} else {
+				memcpy(buf + pos, f->val.p, f->val.n);
+				pos += f->val.n;
+			}
+			written += f->val.n;
+			if (want < 0 || written != (size_t)want || argv[a].p)
+				continue;
+			const char *z = hexed ? memchr(buf + start, 0, pos - start) : NULL;
+			size_t len = (size_t)((z ? z : buf + pos) - (buf + start));
+
+			argv[a] = (struct ak_str){ buf + start, len };
+			cur = -1;
+		}
+	}
+	if (ret < 0) {
+		errno = -ret;
+		return ret;
+	}
+	if (argc < 0)
+		argc = (long long)seen;
+	return argc > 0x7fffffff ? 0x7fffffff : (int)argc;
 }
