@@ -152,24 +152,25 @@ static inline size_t esc_ascii(char *d, unsigned char c)
 }
 
 /*
- * Index of the first byte of the 16 at @s that needs attention, 16 if none.
- * SSE2 where available, else two SWAR words (the lowest flagged byte of the
- * haszero trick is exact: false positives only sit above a true one).
+ * Bit i set: byte i of the 16 at @s needs attention.  *@q gets the bits of
+ * the plain quotes and backslashes among them (0 where not computed).
+ * SSE2 where available, else two SWAR words giving the first such byte only
+ * (the lowest flagged byte of the haszero trick is exact).
  */
-static inline unsigned first_special16(const unsigned char *s)
+static inline unsigned special16(const unsigned char *s, unsigned *q)
 {
 #ifdef __SSE2__
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	__m128i m = _mm_or_si128(
-		_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-			     _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-		/* signed compare: bytes >= 0x80 are negative, so < 0x20 too */
-		_mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
-			     _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
-	unsigned bits = (unsigned)_mm_movemask_epi8(m);
+	__m128i qb = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+				  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+	/* signed compare: bytes >= 0x80 are negative, so < 0x20 too */
+	__m128i m = _mm_or_si128(qb, _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+						  _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
 
-	return bits ? (unsigned)__builtin_ctz(bits) : 16;
+	*q = (unsigned)_mm_movemask_epi8(qb);
+	return (unsigned)_mm_movemask_epi8(m);
 #else
+	*q = 0;
 	for (unsigned half = 0; half < 16; half += 8) {
 		uint64_t x, m;
 
@@ -177,13 +178,13 @@ static inline unsigned first_special16(const unsigned char *s)
 		m = swar_special(x);
 		if (m) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return half + (unsigned)__builtin_ctzll(m) / 8;
+			return 1u << (half + (unsigned)__builtin_ctzll(m) / 8);
 #else
-			return half + (unsigned)__builtin_clzll(m) / 8;
+			return 1u << (half + (unsigned)__builtin_clzll(m) / 8);
 #endif
 		}
 	}
-	return 16;
+	return 0;
 #endif
 }
 
@@ -193,14 +194,41 @@ static inline __attribute__((always_inline)) char *escape_into(char *d, const un
 {
 	while (s < end) {
 		if (end - s >= 16) {
-			unsigned k = first_special16(s);
+			unsigned q, bits = special16(s, &q), k;
 
+			if (!bits) {
+				memcpy(d, s, 16);
+				d += 16;
+				s += 16;
+				continue;
+			}
+			if (bits == q && end - s >= 32) {
+				/* only quotes and backslashes (raw_msg's usual case):
+				 * escape them all in this block; the 16-byte copies
+				 * may run ahead, later writes overwrite that */
+				const unsigned char *blk = s;
+				unsigned pos = 0;
+
+				while (bits) {
+					k = (unsigned)__builtin_ctz(bits);
+					memcpy(d, blk + pos, 16);
+					d += k - pos;
+					d[0] = '\\';
+					d[1] = (char)blk[k];
+					d += 2;
+					pos = k + 1;
+					bits &= bits - 1;
+				}
+				memcpy(d, blk + pos, 16);
+				d += 16 - pos;
+				s = blk + 16;
+				continue;
+			}
 			/* copy all 16 (room allows it); keep the clean prefix */
+			k = (unsigned)__builtin_ctz(bits);
 			memcpy(d, s, 16);
 			d += k;
 			s += k;
-			if (k == 16)
-				continue;
 		} else if (end - s >= 8) {
 			/* 8..15 left: two overlapping words, no byte-wise stores */
 			uint64_t x, y;
