@@ -138,13 +138,66 @@ static void test_utf8(void)
 	CHECK_INT(ak_utf8_valid_prefix("", 0), 0);
 }
 
+/* A byte-at-a-time reference escaper, written independently of the library's. */
+static size_t ref_escape(char *out, const unsigned char *s, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+			i++;
+		} else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
+			out[o++] = '\\';
+			out[o++] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			o += (size_t)sprintf(out + o, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			out[o++] = (char)c;
+			i++;
+		} else {
+			/* decode one sequence by the RFC 3629 rules */
+			unsigned need = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+			uint32_t cp = need == 3 ? c & 7 : need == 2 ? c & 15 : c & 31;
+			size_t k = 1;
+			int ok = need > 0 && c <= 0xf4;
+
+			for (; ok && k <= need; k++) {
+				if (i + k >= n || (s[i + k] & 0xc0) != 0x80)
+					ok = 0;
+				else
+					cp = cp << 6 | (s[i + k] & 0x3f);
+			}
+			if (ok && ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) ||
+				   (need == 3 && cp < 0x10000) || cp > 0x10ffff ||
+				   (cp >= 0xd800 && cp <= 0xdfff)))
+				ok = 0;
+			if (ok) {
+				memcpy(out + o, s + i, need + 1);
+				o += need + 1;
+				i += need + 1;
+			} else {
+				memcpy(out + o, "\xef\xbf\xbd", 3);
+				o += 3;
+				i++;
+			}
+		}
+	}
+	return o;
+}
+
 static void test_escape_random(void)
 {
 	/* pseudo-random bytes of every length across the 16-byte fast path */
 	uint32_t x = 12345;
 	char in[300], out[6 * 300];
 
-	for (int round = 0; round < 2000; round++) {
+	for (int round = 0; round < 6000; round++) {
 		size_t len = (size_t)(round % 300);
 
 		for (size_t i = 0; i < len; i++) {
@@ -152,11 +205,18 @@ static void test_escape_random(void)
 			/* mostly printable, some specials */
 			unsigned b = (x >> 16) & 0xff;
 
-			in[i] = (char)((round & 1) ? b : 0x20 + b % 0x60);
+			if (round % 3 == 2)
+				in[i] = "ab\"\\c\xc3\xa9\n"[b % 8];
+			else
+				in[i] = (char)((round & 1) ? b : 0x20 + b % 0x60);
 		}
 		size_t n = ak_json_escape(out, sizeof(out), in, len);
+		char ref[6 * 300];
+		size_t rn = ref_escape(ref, (const unsigned char *)in, len);
 
 		CHECK(valid_json_string_body(out, n));
+		CHECK_INT(n, rn);
+		CHECK(memcmp(out, ref, rn < n ? rn : n) == 0);
 		/* the chunked path (small room) gives the same length and prefix */
 		char small[40];
 		size_t m = ak_json_escape(small, sizeof(small), in, len);
