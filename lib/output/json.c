@@ -302,9 +302,20 @@ size_t ak_json_escape(char *dst, size_t cap, const char *src, size_t n)
 	while (s < end) {
 		const unsigned char *ce = end - s > 64 ? s + 64 : end;
 
-		/* do not split a UTF-8 sequence across chunks */
-		while (ce < end && ce > s + 60 && (*ce & 0xc0) == 0x80)
-			ce--;
+		/*
+		 * Never cut a sequence the whole input would accept: end the
+		 * chunk before the last lead byte of its last three bytes.  (A
+		 * lead whose sequence is invalid anyway is judged the same in
+		 * the next chunk, so moving the cut before it is harmless.)
+		 */
+		if (ce < end) {
+			for (const unsigned char *b = ce - 1; b >= ce - 3; b--) {
+				if (*b >= 0xc0) {
+					ce = b;
+					break;
+				}
+			}
+		}
 		size_t m = (size_t)(escape_into(tmp, s, ce) - tmp);
 
 		if (dst && len < cap)

@@ -227,6 +227,47 @@ static void test_escape_random(void)
 	}
 }
 
+/* The chunked path (little room) must make the same UTF-8 decisions as the
+ * one-pass path, whatever falls on a chunk boundary (found by fuzz-record). */
+static void test_escape_chunk_boundaries(void)
+{
+	static const char *const pieces[] = { "\xef\xa8\xa0", "\xa0", "\xef", "a", "\xf0\x9f\x98\x80",
+					      "\xc3\xa9", "\"", "\x01", "\xe2\x82" };
+	char in[200], full[6 * 200 + 1], small[7];
+	uint32_t x = 7;
+
+	for (int round = 0; round < 3000; round++) {
+		size_t len = 0;
+
+		while (len < 190) {
+			x = x * 1103515245 + 12345;
+			const char *p = pieces[(x >> 16) % 9];
+			size_t pl = strlen(p);
+
+			if (len + pl > 190)
+				break;
+			memcpy(in + len, p, pl);
+			len += pl;
+		}
+		size_t n = ak_json_escape(full, sizeof(full), in, len);
+
+		CHECK_INT(ak_json_escape(NULL, 0, in, len), n);
+		CHECK_INT(ak_json_escape(small, sizeof(small), in, len), n);
+		CHECK(memcmp(small, full, sizeof(small)) == 0);
+		/* and through the writer: measure, then write into the exact size */
+		struct ak_json w;
+		char out[6 * 200 + 8];
+
+		ak_json_init(&w, NULL, 0);
+		ak_json_str(&w, in, len);
+		size_t need = ak_json_len(&w);
+
+		ak_json_init(&w, out, need + 1);
+		ak_json_str(&w, in, len);
+		CHECK_INT(ak_json_finish(&w), need);
+	}
+}
+
 static void test_overflow(void)
 {
 	char big[256], small[16];
@@ -323,7 +364,7 @@ static void test_timestamp(void)
 
 static const struct ak_test tests[] = {
 	TEST(test_structure),	      TEST(test_json_lines), TEST(test_escape_every_byte),
-	TEST(test_utf8),	      TEST(test_escape_random), TEST(test_overflow),
+	TEST(test_utf8),	      TEST(test_escape_random), TEST(test_escape_chunk_boundaries), TEST(test_overflow),
 	TEST(test_misuse),	      TEST(test_yaml_text), TEST(test_timestamp),
 };
 
