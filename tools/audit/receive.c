@@ -367,11 +367,17 @@ static int timeout_ms_to_ts(int t, struct timespec *ts, struct timespec **tp)
 static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigset_t *waitmask)
 {
 	struct ak_nl_msg m[BATCH];
+	int dry = 0; /* the last batch was short: the socket is most likely empty */
 
 	while (!stop_signal) {
-		int r = ak_nl_recv_many(nl, c->rbuf, RBUF_SIZE, m, BATCH,
-					AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
+		int r = -EAGAIN;
 
+		/* A short batch means we caught up: wait in ppoll rather than spend a
+		 * recvmmsg finding the socket empty (saves a syscall per wake-up). */
+		if (!dry || ak_nl_pending(nl))
+			r = ak_nl_recv_many(nl, c->rbuf, RBUF_SIZE, m, BATCH,
+					    AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
+		dry = 0;
 		if (r == -EAGAIN) {
 			struct pollfd p = { .fd = ak_nl_fd(nl), .events = POLLIN };
 			struct timespec ts, *tp;
@@ -406,6 +412,7 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 			continue;
 		if (r < 0)
 			return audit_fail("receive", r);
+		dry = r < BATCH;
 		for (int i = 0; i < r; i++) {
 			int e = handle(c, nl, &m[i]);
 
