@@ -68,6 +68,7 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mhz=$(awk -F': ' '/^cpu MHz/ { printf "%.0f MHz", $2; exit }' /proc/cpuinfo)
 echo "== bench-auparse: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) CPUs, ${cpu:-unknown CPU}${mhz:+ ($mhz)}, $(uname -sr), $(awk '/MemTotal/ { printf "%.1f GB RAM", $2 / 1e6 }' /proc/meminfo)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
 echo "auparse: $AUPARSE ($(git log -1 --format=%h 2>/dev/null || echo ?)), ausearch: $(dpkg-query -W -f '${Version}' auditd 2>/dev/null || echo ?), laurel: $(dpkg-query -W -f '${Version}' laurel 2>/dev/null || echo 'not installed')"
 echo "corpus: $CORPUS, $BYTES bytes, $LINES lines (real auditd logs + go-libaudit samples, repeated with shifted ids)"
 echo
