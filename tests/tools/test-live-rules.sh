@@ -189,5 +189,81 @@ for f in tests/golden/rules/[2-9]*.rules /usr/share/doc/auditd/examples/rules/3*
 	fi
 done
 
+# 5. A file with an error and no -c/-i: both stop there, exit non-zero, and
+# leave the rules before it loaded.
+printf '%s\n' "-a always,exit -F arch=b64 -S openat -k one" "-a always,exit -F fo=1" \
+	"-a always,exit -F arch=b64 -S close -k three" >"$T/stop.rules"
+auditctl -D >/dev/null 2>&1
+auditctl -R "$T/stop.rules" >/dev/null 2>&1
+ra=$?
+auditctl -l >"$T/a.list" 2>&1
+auditctl -D >/dev/null 2>&1
+"$A" rules -R "$T/stop.rules" >/dev/null 2>"$T/b.err"
+rb=$?
+auditctl -l >"$T/b.list" 2>&1
+if [ $ra -ne 0 ] && [ $rb -ne 0 ] && cmp -s "$T/a.list" "$T/b.list" &&
+	grep -q "stop.rules:2:19: unknown field 'fo'" "$T/b.err"; then
+	ok "-R stops at the first error"
+else
+	bad "-R stops at the first error (auditctl $ra, ours $rb)"
+	sed 's/^/    /' "$T/b.err" "$T/a.list" "$T/b.list"
+fi
+
+# 6. -l -k KEY, -D -k KEY and -D print what auditctl prints.
+same_out() {
+	name=$1
+	shift
+	"$@" >"$T/out.ours" 2>&1
+	if cmp -s "$T/out.auditctl" "$T/out.ours"; then
+		ok "$name"
+	else
+		bad "$name"
+		diff "$T/out.auditctl" "$T/out.ours" | sed 's/^/    /'
+	fi
+}
+# (without the NetworkManager watch: the kernel refuses it where that is missing)
+{ echo -c; grep -E '^-[aw]' /usr/share/doc/auditd/examples/rules/30-stig.rules |
+	grep -v NetworkManager; } >"$T/stig.rules"
+auditctl -D >/dev/null 2>&1
+auditctl -R "$T/stig.rules" >/dev/null 2>&1
+auditctl -l -k time >"$T/out.auditctl" 2>&1
+same_out "-l -k time" "$A" rules -l -k time
+auditctl -l -k nosuchkey >"$T/out.auditctl" 2>&1
+same_out "-l -k nosuchkey" "$A" rules -l -k nosuchkey
+
+# -diff: nothing to report right after loading the same file ...
+if "$A" rules -diff "$T/stig.rules" >"$T/diff.out" 2>&1 && [ ! -s "$T/diff.out" ]; then
+	ok "-diff: kernel and file agree"
+else
+	bad "-diff: kernel and file agree"
+	sed 's/^/    /' "$T/diff.out"
+fi
+# ... then one rule gone from the kernel, one extra in it.
+auditctl -W /etc/shadow -p wa -k identity >/dev/null 2>&1
+auditctl -a always,exit -F arch=b64 -S chroot -k extra >/dev/null 2>&1
+"$A" rules -diff "$T/stig.rules" >"$T/diff.out" 2>&1
+rd=$?
+printf '%s\n' "- -a always,exit -F arch=b64 -S chroot -F key=extra" \
+	"+ -w /etc/shadow -p wa -k identity" >"$T/diff.want"
+if [ $rd -eq 1 ] && cmp -s "$T/diff.out" "$T/diff.want"; then
+	ok "-diff: shows both directions"
+else
+	bad "-diff: shows both directions (exit $rd)"
+	diff "$T/diff.want" "$T/diff.out" | sed 's/^/    /'
+fi
+
+auditctl -D -k identity >"$T/out.auditctl" 2>&1
+auditctl -R "$T/stig.rules" >/dev/null 2>&1
+same_out "-D -k identity" "$A" rules -D -k identity
+auditctl -l >"$T/a.list" 2>&1
+if grep -q identity "$T/a.list"; then
+	bad "-D -k identity left identity rules"
+else
+	ok "-D -k identity deletes only those"
+fi
+auditctl -D >"$T/out.auditctl" 2>&1
+auditctl -R "$T/stig.rules" >/dev/null 2>&1
+same_out "-D" "$A" rules -D
+
 summary
 [ "$fail" -eq 0 ]
