@@ -14,6 +14,9 @@
 #   auditd   Debian's auditd -f with a temporary config (log to a temp file,
 #            Debian's defaults otherwise: ENRICHED format, INCREMENTAL_ASYNC flush)
 #
+# BENCH_RUNS rounds (default 3), receivers interleaved so that background load
+# hits them alike; every run is printed, then the median of each column.
+#
 # Each row: the storm's events/s (the kernel throttles the storm when the
 # receiver falls behind, so this measures the receiver), records the receiver
 # wrote or counted, the kernel's lost counter delta, socket drops
@@ -25,6 +28,7 @@
 set -u
 O=${O:-build}
 N=${BENCH_EVENTS:-1000000}
+RUNS=${BENCH_RUNS:-3}
 LOCK=/tmp/auditkit-kernel.lock
 
 if [ "$(id -u)" != 0 ]; then
@@ -125,13 +129,10 @@ run() {
 	esac
 	cpu_us=$(awk -v a="$c0" -v b="$c1" -v hz="$HZ" -v n="$N" 'BEGIN { printf "%.2f", (b - a) / hz * 1e6 / n }')
 	printf '%-8s %12s %12s %10s %10s %14s %14s\n' "$name" "$rate" "$recs" \
-		$((lost1 - lost0)) "$d" "$cpu_us" "$secs"
+		$((lost1 - lost0)) "$d" "$cpu_us" "$secs" | tee -a "$TMP/rows"
 	rm -f "$TMP/audit.out" "$TMP/auditd/audit.log"
 	[ "$(st pid)" = 0 ] || echo "bench-audit: $name left the audit PID set" >&2
 }
-
-run bare akbench-bare "$O/bench/bench-audit-recv"
-run audit akbench-audit "$O/audit" -out "$TMP/audit.out"
 
 mkdir -p "$TMP/auditd/plugins"
 sed -e "s|^log_file.*|log_file = $TMP/auditd/audit.log|" \
@@ -143,7 +144,29 @@ sed -e "s|^log_file.*|log_file = $TMP/auditd/audit.log|" \
     -e 's|^log_group.*|log_group = root|' \
     /etc/audit/auditd.conf > "$TMP/auditd/auditd.conf"
 chmod 0640 "$TMP/auditd/auditd.conf"
-run auditd akbench-auditd "$AUDITD" -n -c "$TMP/auditd"
 
+r=1
+while [ $r -le "$RUNS" ]; do
+	run bare akbench-bare "$O/bench/bench-audit-recv"
+	run audit akbench-audit "$O/audit" -out "$TMP/audit.out"
+	run auditd akbench-auditd "$AUDITD" -n -c "$TMP/auditd"
+	r=$((r + 1))
+done
+
+echo "median of $RUNS runs:"
+for name in bare audit auditd; do
+	awk -v n="$name" '$1 == n' "$TMP/rows" | sort -n -k2 | awk -v runs="$RUNS" '
+		{ rate[NR] = $2; rec[NR] = $3; lost[NR] = $4; drop[NR] = $5; line[NR] = $0 }
+		END {
+			if (!NR) exit
+			m = int((NR + 1) / 2)
+			printf "%-8s %12s %12s %10s %10s", $1, rate[m], rec[m], lost[m], drop[m]
+		}'
+	awk -v n="$name" '$1 == n { print $6 }' "$TMP/rows" | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR) printf " %14s\n", v[int((NR + 1) / 2)] }'
+done
+bare=$(awk '$1 == "bare"' "$TMP/rows" | sort -n -k2 | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
+aud=$(awk '$1 == "audit"' "$TMP/rows" | sort -n -k2 | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
+awk -v a="$aud" -v b="$bare" 'BEGIN { if (b > 0) printf "audit storm speed / bare-loop storm speed: %.0f%%\n", 100 * a / b }'
 echo "(records: audit/auditd = SYSCALL lines with the storm's key, expect $N; bare = datagrams," \
      "about 3 per event: SYSCALL, PROCTITLE, EOE)"
