@@ -227,7 +227,13 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 		st->last_arch = 0;
 	watch = !rp && is_watch(r);
 
-	if (!watch) {
+	if (rp) {
+		/* Fields in their own order (-F arch where it was), -S last. */
+		puts_(&o, (r->flags & AUDIT_FILTER_PREPEND) ? "-A " : "-a ");
+		puts_(&o, action_name(r->action));
+		puts_(&o, ",");
+		puts_(&o, ak_rule_list_name(r->flags & ~AUDIT_FILTER_PREPEND));
+	} else if (!watch) {
 		puts_(&o, "-a ");
 		puts_(&o, action_name(r->action));
 		puts_(&o, ",");
@@ -257,6 +263,13 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 		uint32_t v = r->values[i];
 		const char *name, *s = r->buf + boff;
 
+		if (f == AUDIT_ARCH && rp) {
+			/* The number: b64/b32 mean another arch on another machine. */
+			st->last_arch = v;
+			put_field(&o, "arch", op);
+			put_x(&o, v);
+			continue;
+		}
 		if (f == AUDIT_ARCH)
 			continue;
 		if (ak__field_is_string(f))
@@ -373,10 +386,15 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			put_field(&o, name, op);
 			if (ak__field_is_string(f))
 				put_str(&o, s, v, rp);
+			else if (rp)
+				put_u(&o, v); /* "-1" is no pid, nor a gid */
 			else
 				put_d(&o, v);
 		}
 	}
+	/* -S last, -S all included: a key needs some -S or watch before it. */
+	if (rp)
+		put_syscalls(&o, r, st->last_arch ? st->last_arch : machine);
 	if (cap)
 		outbuf[o.n < cap ? o.n : cap - 1] = 0;
 	if (o.n >= cap) {

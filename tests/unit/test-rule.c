@@ -495,9 +495,12 @@ static void test_format(void)
 	/* Reparse mode: shell-quoted, no -w, real operators, file types by name. */
 	st.flags = AK_RULE_FMT_REPARSE;
 	CHECK_STR(fmt1("-w '/a b/c' -p wa -k \"it's\"", &st),
-		  "-a always,exit -S all -F path='/a b/c' -F perm=wa -F key='it'\\''s'");
+		  "-a always,exit -F path='/a b/c' -F perm=wa -F key='it'\\''s' -S all");
 	CHECK_STR(fmt1("-a always,exit -F arch=b64 -S openat -F filetype=dir -F exe!=/bin/ls", &st),
-		  "-a always,exit -F arch=b64 -S openat -F filetype=dir -F exe!=/bin/ls");
+		  "-a always,exit -F arch=0xC000003E -F filetype=dir -F exe!=/bin/ls -S openat");
+	CHECK_STR(fmt1("-A always,exit -F uid=0 -F arch=b32 -S open -F gid=4294967295 -F pid=4294967295", &st),
+		  "-A always,exit -F uid=0 -F arch=0x40000003 -F gid=4294967295 -F pid=4294967295 "
+		  "-S open");
 }
 
 static void test_format_odd_blobs(void)
