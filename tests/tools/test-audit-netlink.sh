@@ -19,7 +19,7 @@ import json, os, select, signal, socket, struct, subprocess, sys, threading, tim
 
 audit, auparse = sys.argv[1], sys.argv[2]
 passed = failed = 0
-AUDIT_GET, AUDIT_SET, AUDIT_GET_FEATURE = 1000, 1001, 1019
+AUDIT_GET, AUDIT_SET, AUDIT_SET_FEATURE, AUDIT_GET_FEATURE = 1000, 1001, 1018, 1019
 NLMSG_ERROR = 2
 M_ENABLED, M_FAILURE, M_PID, M_RATE, M_BACKLOG, M_WAIT, M_LOST = 1, 2, 4, 8, 16, 32, 64
 
@@ -42,6 +42,7 @@ class Kernel:
                            backlog_wait_time=60000, backlog_wait_time_actual=0)
         self.status_len = status_len
         self.sets = []
+        self.features = []
         self.lock = threading.Lock()
         self.t = threading.Thread(target=self.serve, daemon=True)
         self.t.start()
@@ -91,6 +92,9 @@ class Kernel:
                         self.status["pid"] = s["pid"]
                     if flags & 4:
                         self.ack(seq, 17 if s["mask"] == M_LOST else 0)
+                elif typ == AUDIT_SET_FEATURE:
+                    self.features.append(struct.unpack("=4I", body[:16]))
+                    self.ack(seq)
                 elif flags & 4:
                     self.ack(seq)
 
@@ -132,7 +136,8 @@ replies_and_junk = [(1329, "\xff\x39\0\0")]                # AUDIT_REPLACE: not 
 
 # 1. unicast text: set-up on the wire, lines, counts, PID released on SIGTERM
 k = Kernel()
-p = start(["-rate", "5", "-backlog=100"], k)
+diag = "/tmp/auditkit-test-diag.%d" % os.getpid()
+p = start(["-rate", "5", "-backlog=100", "-diag", diag], k)
 ok = wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
 for t, text in events + replies_and_junk:
     k.event(t, text)
@@ -156,6 +161,15 @@ want = ["type=SYSCALL msg=" + sys_body % 7,
         "type=USER_START msg=audit(1700000000.300:9): pid=1 uid=0 msg='line\\x0abreak \\x1b[31m'"]
 result("text_lines", lines == want, "\n".join(lines))
 result("counts_on_stderr", "received 6 records" in err and "lost: kernel 0" in err, err)
+try:
+    raw = open(diag, "rb").read()
+    os.unlink(diag)
+except OSError:
+    raw = b""
+# every datagram as received: headers (the kernel's payload-only nlmsg_len) and payloads
+first = struct.pack("=IHHII", len(events[0][1]), 1300, 0, 0, 0) + events[0][1].encode()
+result("diag_raw_datagrams", first in raw and replies_and_junk[0][1].encode() in raw
+       and all(t.encode() in raw for _, t in events), "%d bytes" % len(raw))
 k.close()
 
 # 2. JSON: the same records as auparse prints them from the text lines
@@ -252,6 +266,27 @@ r = subprocess.run([audit, "set", "-enabled", "2", "-kernel-fd", str(k.mine.file
 k.mine.close()
 result("set_immutable_needs_confirmation", r.returncode == 2 and k.sets == [], str(k.sets))
 k.close()
+
+k = Kernel()
+r = subprocess.run([audit, "set", "-loginuid-immutable", "1", "-kernel-fd", str(k.mine.fileno())],
+                   pass_fds=[k.mine.fileno()], stderr=subprocess.PIPE)
+k.mine.close()
+result("set_loginuid_immutable", r.returncode == 0 and k.features == [(1, 2, 2, 0)],
+       str(k.features))
+k.close()
+k = Kernel()
+r = subprocess.run([audit, "set", "-loginuid-immutable", "lock", "-kernel-fd",
+                    str(k.mine.fileno())], pass_fds=[k.mine.fileno()], stderr=subprocess.PIPE)
+k.mine.close()
+k2 = Kernel()
+r2 = subprocess.run([audit, "set", "-loginuid-immutable=lock", "-confirm-immutable",
+                     "-kernel-fd", str(k2.mine.fileno())], pass_fds=[k2.mine.fileno()],
+                    stderr=subprocess.PIPE)
+k2.mine.close()
+result("set_loginuid_lock_needs_confirmation", r.returncode == 2 and k.features == []
+       and r2.returncode == 0 and k2.features == [(1, 2, 2, 2)], "%s %s" % (k.features, k2.features))
+k.close()
+k2.close()
 
 # 8. usage errors exit 2
 bad = [[audit, "-format=xml"], [audit, "-nosuchflag"], [audit, "set"], [audit, "bogus"],

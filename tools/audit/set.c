@@ -13,7 +13,7 @@
 #include "../common/flags.h"
 
 #define SYNOPSIS "set [-enabled 0|1|2] [-failure 0|1|2] [-rate N] [-backlog N] " \
-		 "[-backlog-wait-time N] [-reset-lost] [-loginuid-immutable 0|1]"
+		 "[-backlog-wait-time N] [-reset-lost] [-loginuid-immutable 0|1|lock]"
 #define UNSET ULONG_MAX
 
 static int check_u32(const char *name, unsigned long v, unsigned long max)
@@ -28,9 +28,9 @@ static int check_u32(const char *name, unsigned long v, unsigned long max)
 int audit_cmd_set(int argc, char **argv)
 {
 	unsigned long enabled = UNSET, failure = UNSET, rate = UNSET, backlog = UNSET,
-		      wait = UNSET, luid = UNSET;
+		      wait = UNSET, luid = UNSET, luid_lock = 0;
 	int reset_lost = 0, confirm = 0, optind = 0, r = 0, any;
-	const char *kernel_fd = NULL, *what = "set";
+	const char *kernel_fd = NULL, *what = "set", *luid_s = NULL;
 	const struct akt_flag flags[] = {
 		{ "enabled", AKT_UINT, &enabled, "0|1|2", "disable/enable auditing; 2 = immutable "
 							  "until reboot (needs -confirm-immutable)" },
@@ -39,8 +39,11 @@ int audit_cmd_set(int argc, char **argv)
 		{ "backlog", AKT_UINT, &backlog, "N", "backlog limit, records" },
 		{ "backlog-wait-time", AKT_UINT, &wait, "N", "backlog wait time, jiffies" },
 		{ "reset-lost", AKT_BOOL, &reset_lost, NULL, "reset the lost counter (prints the old count)" },
-		{ "loginuid-immutable", AKT_UINT, &luid, "0|1", "loginuid immutable feature (not locked)" },
-		{ "confirm-immutable", AKT_BOOL, &confirm, NULL, "yes, make the configuration immutable" },
+		{ "loginuid-immutable", AKT_STRING, &luid_s, "0|1|lock",
+		  "loginuid immutable feature; lock = on and locked until reboot, as auditctl "
+		  "--loginuid-immutable (needs -confirm-immutable)" },
+		{ "confirm-immutable", AKT_BOOL, &confirm, NULL,
+		  "yes, lock it until reboot (-enabled 2, -loginuid-immutable lock)" },
 		{ "kernel-fd", AKT_STRING, &kernel_fd, "N", "testing: use inherited fd N as the kernel" },
 	};
 	struct ak_nl *nl;
@@ -56,10 +59,25 @@ int audit_cmd_set(int argc, char **argv)
 		fprintf(stderr, AUDIT_PROG ": set: unexpected argument \"%s\"\n", argv[optind]);
 		return 2;
 	}
+	if (luid_s) {
+		if (strcmp(luid_s, "0") == 0 || strcmp(luid_s, "1") == 0) {
+			luid = (unsigned long)(luid_s[0] - '0');
+		} else if (strcmp(luid_s, "lock") == 0) {
+			luid = 1;
+			luid_lock = 1;
+		} else {
+			fprintf(stderr, AUDIT_PROG ": set: -loginuid-immutable wants 0, 1 or lock\n");
+			return 2;
+		}
+	}
+	if (luid_lock && !confirm) {
+		fprintf(stderr, AUDIT_PROG ": set: -loginuid-immutable lock cannot be undone until "
+				"reboot; add -confirm-immutable if you mean it\n");
+		return 2;
+	}
 	if (check_u32("enabled", enabled, 2) || check_u32("failure", failure, 2) ||
 	    check_u32("rate", rate, UINT32_MAX) || check_u32("backlog", backlog, UINT32_MAX) ||
-	    check_u32("backlog-wait-time", wait, UINT32_MAX) ||
-	    check_u32("loginuid-immutable", luid, 1))
+	    check_u32("backlog-wait-time", wait, UINT32_MAX))
 		return 2;
 	if (enabled == 2 && !confirm) {
 		fprintf(stderr, AUDIT_PROG ": set: -enabled 2 locks the audit configuration until "
@@ -84,7 +102,8 @@ int audit_cmd_set(int argc, char **argv)
 	if (wait != UNSET && r >= 0)
 		r = ak_nl_set_backlog_wait_time(nl, (uint32_t)wait), what = "set backlog wait time";
 	if (luid != UNSET && r >= 0)
-		r = ak_nl_set_feature(nl, AUDIT_FEATURE_LOGINUID_IMMUTABLE, (int)luid, 0),
+		r = ak_nl_set_feature(nl, AUDIT_FEATURE_LOGINUID_IMMUTABLE, (int)luid,
+				      (int)luid_lock),
 		what = "set loginuid-immutable";
 	if (reset_lost && r >= 0) {
 		r = ak_nl_reset_lost(nl), what = "reset lost";
