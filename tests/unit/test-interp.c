@@ -722,7 +722,39 @@ static void test_execve_argv(void)
 	CHECK_MEM(argv[2].p, argv[2].n, "z");
 }
 
+/* go-libaudit's ExampleParseLogLine (auparse_test.go): the exact data map, sorted. */
+static void test_go_example_exact(void)
+{
+	static const char *want[][2] = {
+		{ "a0", "15" }, { "a1", "7ffd83722200" }, { "a2", "6e" }, { "a3", "ea60" },
+		{ "arch", "x86_64" }, { "auid", "unset" }, { "comm", "master" }, { "egid", "0" },
+		{ "euid", "0" }, { "exe", "/usr/libexec/postfix/master" }, { "exit", "0" },
+		{ "fsgid", "0" }, { "fsuid", "0" }, { "gid", "0" }, { "items", "1" },
+		{ "pid", "1229" }, { "ppid", "1" }, { "result", "success" }, { "ses", "unset" },
+		{ "sgid", "0" }, { "subj_domain", "postfix_master_t" }, { "subj_level", "s0" },
+		{ "subj_role", "system_r" }, { "subj_user", "system_u" }, { "suid", "0" },
+		{ "syscall", "connect" }, { "tty", "(none)" }, { "uid", "0" },
+	};
+	const char *line = "type=SYSCALL msg=audit(1490137971.011:50406): arch=c000003e syscall=42 "
+			   "success=yes exit=0 a0=15 a1=7ffd83722200 a2=6e a3=ea60 items=1 ppid=1 "
+			   "pid=1229 auid=4294967295 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 "
+			   "fsgid=0 tty=(none) ses=4294967295 comm=\"master\" "
+			   "exe=\"/usr/libexec/postfix/master\" "
+			   "subj=system_u:system_r:postfix_master_t:s0 key=(null)";
+	size_t nw = sizeof(want) / sizeof(want[0]);
+
+	CHECK(ak_rec_parse_line(&rec, line, strlen(line), fields, MAXF) > 0);
+	CHECK_INT(ak_interp_record(&ip, &rec, scratch, sizeof(scratch), AK_INTERP_SORTED), nw);
+	for (size_t i = 0; i < nw && i < ip.nkv; i++) {
+		CHECK_MEM(ip.kv[i].key.p, ip.kv[i].key.n, want[i][0]);
+		CHECK_MEM(ip.kv[i].val.p, ip.kv[i].val.n, want[i][1]);
+	}
+	CHECK_INT(ip.ntags, 0);
+	CHECK(ip.error == NULL);
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_go_example_exact),
 	TEST(test_execve_argv_real), TEST(test_execve_argv),
 	TEST(test_mutations),
 	TEST(test_unset_ids),    TEST(test_context_split),  TEST(test_result),
