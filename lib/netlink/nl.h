@@ -60,8 +60,8 @@ static inline int ak__nl_ret(int ret)
 /*
  * Receive one datagram from the socket into @buf (no queue).  Fills @msg.
  * Returns 1, -EAGAIN, -EINTR or a negative errno.  Handles ENOBUFS (counted,
- * retried), MSG_TRUNC (counted unless @quiet_trunc says an ACK echo may be cut),
- * foreign senders (dropped), and the tap.
+ * retried), MSG_TRUNC (counted, flagged), foreign senders and runts (dropped,
+ * counted as stray), and the tap.
  */
 int ak__nl_recv_sock(struct ak_nl *nl, void *buf, size_t cap, struct ak_nl_msg *msg,
 		     bool nonblock);

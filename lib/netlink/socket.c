@@ -145,7 +145,9 @@ static int nl_release_pid(struct ak_nl *nl)
 	m.h.nlmsg_len = sizeof(m);
 	m.h.nlmsg_type = AUDIT_SET;
 	m.h.nlmsg_flags = NLM_F_REQUEST;
-	m.h.nlmsg_seq = ++nl->seq ? nl->seq : ++nl->seq;
+	if (++nl->seq > INT32_MAX)
+		nl->seq = 1;
+	m.h.nlmsg_seq = nl->seq;
 	m.h.nlmsg_pid = nl->portid;
 	m.s.mask = AUDIT_STATUS_PID;
 	m.s.pid = 0;

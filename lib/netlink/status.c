@@ -107,7 +107,9 @@ int ak_nl_set_pid(struct ak_nl *nl, uint32_t pid)
 	if (pid && !(nl->open_flags & AK_NL_MULTICAST))
 		nl->pid_registered = true;
 	r = SET_FIELD(nl, AUDIT_STATUS_PID, pid, pid);
-	if (pid == 0 && r >= 0)
+	/* Released, or refused for sure (EEXIST: another daemon): nothing to release.
+	 * Only a timeout leaves the outcome unknown. */
+	if ((pid == 0 && r >= 0) || (pid && r < 0 && r != -ETIMEDOUT))
 		nl->pid_registered = false;
 	return r;
 }

@@ -878,6 +878,15 @@ static void test_close_after_release(void)
 	CHECK_INT(fk_read(&k, &req), 1);
 	check_release(&req);
 	fk_close(&k);
+
+	/* Refused (another daemon holds it): nothing of ours to release. */
+	nl = open_fake(&k);
+	fk_ack(&k, 1, -EEXIST);
+	CHECK_INT(ak_nl_set_pid(nl, 1234), -EEXIST);
+	CHECK_INT(ak_nl_close(nl), 0);
+	CHECK_INT(fk_read(&k, &req), 1);
+	CHECK_INT(fk_read(&k, &req), 0);
+	fk_close(&k);
 }
 
 /* Make the client's sends block: fill what the peer has not read yet. */
