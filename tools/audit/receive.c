@@ -312,8 +312,13 @@ struct opts {
 	int interpret, resolve_ids;
 };
 
-/* Unicast set-up: go-libaudit's steps, each checked. */
-static int take_control(struct ak_nl *nl, const struct opts *o, const struct audit_status *s)
+/*
+ * Unicast set-up: go-libaudit's steps, each checked.  Unlike go-libaudit, and
+ * like auditd, auditing we switched on is switched off again when we stop
+ * (*@enabled_by_us), so the kernel is left as we found it.
+ */
+static int take_control(struct ak_nl *nl, const struct opts *o, const struct audit_status *s,
+			int *enabled_by_us)
 {
 	int r;
 
@@ -322,6 +327,7 @@ static int take_control(struct ak_nl *nl, const struct opts *o, const struct aud
 			fprintf(stderr, AUDIT_PROG ": enabling auditing\n");
 		if ((r = ak_nl_set_enabled(nl, 1)) < 0)
 			return audit_fail("enable auditing", r);
+		*enabled_by_us = 1;
 	}
 	if (s->rate_limit != o->rate && (r = ak_nl_set_rate_limit(nl, (uint32_t)o->rate)) < 0)
 		return audit_fail("set rate limit", r);
@@ -545,7 +551,7 @@ int audit_cmd_receive(int argc, char **argv)
 	struct rx c = { 0 };
 	struct ak_nl *nl = NULL, *ctl = NULL;
 	struct audit_status s0, s1;
-	int have0 = 0, have1 = 0, ret = 1, fd = -1, dfd = -1, r;
+	int have0 = 0, have1 = 0, ret = 1, fd = -1, dfd = -1, r, enabled_by_us = 0;
 	sigset_t block, waitmask;
 	struct sigaction sa;
 
@@ -636,7 +642,7 @@ int audit_cmd_receive(int argc, char **argv)
 		if (have0 && o.debug)
 			print_status("received audit status", &s0);
 	}
-	if (!o.ro && take_control(nl, &o, &s0) != 0)
+	if (!o.ro && take_control(nl, &o, &s0, &enabled_by_us) != 0)
 		goto out;
 
 	ret = loop(&c, nl, &o, &waitmask);
@@ -647,6 +653,13 @@ int audit_cmd_receive(int argc, char **argv)
 			audit_fail("release the audit PID", r);
 	}
 	drain(&c, nl);
+	if (enabled_by_us) {
+		if (o.debug)
+			fprintf(stderr, AUDIT_PROG ": disabling auditing again\n");
+		if ((r = ak_nl_set_enabled(nl, 0)) < 0)
+			audit_fail("disable auditing", r);
+		enabled_by_us = 0;
+	}
 	if (c.ev && akt_events_flush(c.ev) < 0)
 		ret = 1;
 	if (akt_out_flush(&c.out) < 0 || (c.diag_on && akt_out_flush(&c.diag) < 0))
@@ -657,6 +670,8 @@ int audit_cmd_receive(int argc, char **argv)
 		fprintf(stderr, AUDIT_PROG ": stopping on signal %d\n", (int)stop_signal);
 	report(&c, nl, &s0, have0, &s1, have1);
 out:
+	if (enabled_by_us && nl)
+		(void)ak_nl_set_enabled(nl, 0); /* set-up failed half-way */
 	if (ctl && ctl != nl)
 		ak_nl_close(ctl);
 	if (nl && (r = ak_nl_close(nl)) < 0) {
