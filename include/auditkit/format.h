@@ -29,7 +29,9 @@
  * sockaddr, EXECVE arguments, the data array): @scratch of @scratch_cap bytes,
  * any alignment.  ak_interp_scratch_size(rec) bytes always suffice (see
  * <auditkit/interp.h>); a few KiB suffice for most records.  Too little scratch
- * gives -ERANGE: grow it and call again (the writer is left unchanged).
+ * gives -ERANGE: grow it and call again (the writer is left unchanged).  With
+ * @opts NULL, or its @scratch NULL, 8 KiB on the formatter's stack are used,
+ * which is enough for typical records (-ERANGE for bigger ones).
  *
  * Where go-libaudit's Data() would fail (e.g. a SYSCALL record without exe),
  * auditkit still writes all the data it could interpret and adds a "warning"

@@ -18,6 +18,8 @@ struct ak__fmt_view {
 	char seq[12];
 	const char *seq_p;
 	size_t seq_n;
+	/* used when the caller passes no scratch (opts NULL or opts->scratch NULL) */
+	_Alignas(16) unsigned char stack_scratch[8192];
 };
 
 int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,

@@ -112,8 +112,15 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	memset(&v->ip, 0, sizeof(v->ip));
 	v->raw = 1;
 	if (!(flags & AK_FMT_RAW)) {
-		ret = ak_interp_record(&v->ip, rec, opts ? opts->scratch : NULL,
-				       opts ? opts->scratch_cap : 0, 0);
+		void *scr = opts ? opts->scratch : NULL;
+		size_t cap = opts ? opts->scratch_cap : 0;
+
+		if (!scr) {
+			/* no caller scratch: the view's own, enough for typical records */
+			scr = v->stack_scratch;
+			cap = sizeof(v->stack_scratch);
+		}
+		ret = ak_interp_record(&v->ip, rec, scr, cap, 0);
 		if (ret < 0)
 			return ret;
 		v->raw = 0;

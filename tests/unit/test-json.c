@@ -5,6 +5,7 @@
 
 #include <auditkit/format.h>
 #include <auditkit/json.h>
+#include <auditkit/record.h>
 
 #include "../harness.h"
 
@@ -362,10 +363,72 @@ static void test_timestamp(void)
 	CHECK_INT(ak_fmt_timestamp(b, 10, 0, 0), -ERANGE);
 }
 
+static const char *fmt_one(const char *line, int kind, unsigned flags)
+{
+	static char out[8192];
+	static struct ak_field f[256];
+	struct ak_rec rec;
+	struct ak_fmt_opts o = { .flags = flags };
+	struct ak_json w;
+	int r;
+
+	if (ak_rec_parse_line(&rec, line, strlen(line), f, 256) < 0)
+		return NULL;
+	ak_json_init(&w, out, sizeof(out));
+	r = kind == 0 ? ak_fmt_record_json(&w, &rec, NULL) :
+	    kind == 1 ? ak_fmt_record_yaml(&w, &rec, &o) : ak_fmt_record_text(&w, &rec, &o);
+	if (flags && kind == 0)
+		r = (ak_json_reset(&w), ak_fmt_record_json(&w, &rec, &o));
+	if (r < 0 || ak_json_finish(&w) < 0)
+		return NULL;
+	return out;
+}
+
+static void test_format_record(void)
+{
+	const char *s;
+
+	/* go-libaudit's README example, in our shape */
+	s = fmt_one("type=EXECVE msg=audit(1481077334.304:547): argc=1 a0=\"su\"", 0, 0);
+	CHECK_STR(s, "{\"record_type\":\"EXECVE\",\"@timestamp\":\"2016-12-07T02:22:14.304Z\","
+		     "\"sequence\":\"547\",\"argc\":\"1\",\"a0\":\"su\","
+		     "\"raw_msg\":\"audit(1481077334.304:547): argc=1 a0=\\\"su\\\"\"}\n");
+	/* node, tags, enriched, and data keys that collide with the well-known ones */
+	s = fmt_one("node=h1 type=SYSCALL msg=audit(1.002:3): arch=c000003e syscall=59 success=yes "
+		    "exit=0 exe=\"/bin/ls\" key=\"exec\" sequence=99 raw_msg=x tags=y"
+		    "\x1d" "ARCH=x86_64 SYSCALL=execve", 0, 0);
+	CHECK(s != NULL);
+	if (s) {
+		CHECK(strstr(s, "\"node\":\"h1\"") != NULL);
+		CHECK(strstr(s, "\"sequence\":\"3\"") != NULL);
+		CHECK(strstr(s, "\"sequence\":\"99\"") == NULL);
+		CHECK(strstr(s, "\"raw_msg\":\"x\"") == NULL);
+		CHECK(strstr(s, "\"tags\":[\"exec\"]") != NULL);
+		CHECK(strstr(s, "\"syscall\":\"execve\"") != NULL);
+		CHECK(strstr(s, "\"enriched\":{\"ARCH\":\"x86_64\",\"SYSCALL\":\"execve\"}}\n") != NULL);
+		CHECK(strstr(s, "\"ARCH\"") == strstr(s, "\"enriched\"") + 12);
+	}
+	/* go-libaudit's Data() error becomes a warning beside the data */
+	s = fmt_one("type=SYSCALL msg=audit(1.000:4): arch=c000003e syscall=59 pid=7", 0, 0);
+	CHECK(s && strstr(s, "\"warning\":\"") && strstr(s, "\"pid\":\"7\"") && !strstr(s, "\"error\""));
+	/* raw: fields as written, duplicates last-wins, dropped values dropped */
+	s = fmt_one("type=SYSCALL msg=audit(1.000:5): arch=c000003e a=1 a=2 b=? c=(null) d=", 0, AK_FMT_RAW);
+	CHECK(s && strstr(s, "\"arch\":\"c000003e\",\"a\":\"2\",\"raw_msg\""));
+	/* YAML and text */
+	s = fmt_one("type=CWD msg=audit(1.000:6): cwd=\"/tmp\"", 1, 0);
+	CHECK_STR(s, "---\nrecord_type: \"CWD\"\n\"@timestamp\": \"1970-01-01T00:00:01.000Z\"\n"
+		     "sequence: \"6\"\ncwd: \"/tmp\"\nraw_msg: \"audit(1.000:6): cwd=\\\"/tmp\\\"\"\n\n");
+	s = fmt_one("node=n type=CWD msg=audit(1.000:6): cwd=\"/t\x1bmp\"", 2, 0);
+	CHECK_STR(s, "node=n type=CWD msg=audit(1.000:6): cwd=\"/t\\x1bmp\"\n");
+	/* UNKNOWN[n] names */
+	s = fmt_one("type=UNKNOWN[2999999] msg=audit(1.000:7): x=1", 2, 0);
+	CHECK(s == NULL || strstr(s, "type=UNKNOWN[2999999] ") != NULL);
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_structure),	      TEST(test_json_lines), TEST(test_escape_every_byte),
 	TEST(test_utf8),	      TEST(test_escape_random), TEST(test_escape_chunk_boundaries), TEST(test_overflow),
-	TEST(test_misuse),	      TEST(test_yaml_text), TEST(test_timestamp),
+	TEST(test_misuse), TEST(test_format_record),	      TEST(test_yaml_text), TEST(test_timestamp),
 };
 
 AK_TEST_MAIN(tests)
