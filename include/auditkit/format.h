@@ -93,7 +93,11 @@ AK_EXPORT void ak_fmt_error_text(struct ak_json *w, const char *line, size_t len
 AK_EXPORT int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec);
 
 /* Byte-sink helpers for the YAML and text writers (ak_out_bytes() is in json.h). */
-/** ak_out_text_escaped - @s with control bytes, DEL and invalid UTF-8 as \xHH. */
+/**
+ * ak_out_text_escaped - @s with control bytes (except 0x1d, auditd's enriched
+ * separator), DEL, invalid UTF-8 and the code points that can mislead a
+ * reader (C1 controls, bidi overrides, line separators) as \xHH per byte.
+ */
 AK_EXPORT void ak_out_text_escaped(struct ak_json *w, const char *s, size_t n);
 /** ak_out_yaml_str - @s as a YAML double-quoted scalar (always valid UTF-8). */
 AK_EXPORT void ak_out_yaml_str(struct ak_json *w, const char *s, size_t n);

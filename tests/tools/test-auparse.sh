@@ -82,6 +82,11 @@ check "text shape" sh -c "! grep -qv '^type=[A-Z_0-9]* msg=audit(\\|^error=' '$t
 "$AUPARSE" <"$gold/test2.log" >"$tmp/j1"
 "$AUPARSE" -format=text <"$gold/test2.log" | "$AUPARSE" >"$tmp/j2"
 check "text round trip" cmp -s "$tmp/j1" "$tmp/j2"
+if [ -f "$real/enriched-node.log" ]; then
+	"$AUPARSE" <"$real/enriched-node.log" >"$tmp/j1"
+	"$AUPARSE" -format=text <"$real/enriched-node.log" | "$AUPARSE" >"$tmp/j2"
+	check "text round trip (enriched, node=)" cmp -s "$tmp/j1" "$tmp/j2"
+fi
 
 # --- -in / -out files
 rm -f "$tmp/o.json"
