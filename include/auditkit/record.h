@@ -30,6 +30,11 @@
  *  - "... (hostname=?, addr=?, terminal=cron res=success)'": the ')' closing
  *    a '(' that opened right before a key is not part of the last value.
  * Key slices may therefore point at static strings rather than the input.
+ *
+ * A syslog prefix before the record ("Nov 26 10:00:01 host audisp-syslog:
+ * type=..." as audisp-syslog writes it) is skipped: rec->line still holds the
+ * whole line, the record starts at the first " node=" or " type=" that is
+ * followed by " msg=audit(".
  */
 
 #include <auditkit/base.h>

@@ -377,6 +377,35 @@ static void rec_init(struct ak_rec *rec, const char *p, size_t n, struct ak_fiel
 	rec->type_name.p = rec->node.p = rec->msg.p = rec->body.p = p;
 }
 
+/*
+ * A record behind a syslog prefix ("Nov 26 10:00:01 host audisp-syslog: node=h
+ * type=SYSCALL msg=audit(...)"): where the first " node=" or " type=" starts,
+ * if a " msg=audit(" follows; else @p unchanged.
+ */
+static const char *syslog_prefix(const char *p, const char *end)
+{
+	const char *t = p;
+
+	while ((t = memmem(t, (size_t)(end - t), " type=", 6)) != NULL) {
+		const char *m = memmem(t, (size_t)(end - t), " msg=audit(", 11);
+		const char *n;
+
+		if (!m)
+			return p;
+		/* the space-free type name must run straight into msg= */
+		const char *q = t + 6;
+
+		while (q < m && !IS(*q, C_SPACE))
+			q++;
+		if (q == m) {
+			n = memmem(p, (size_t)(t - p), " node=", 6);
+			return (n ? n : t) + 1;
+		}
+		t += 6;
+	}
+	return p;
+}
+
 int ak_rec_parse_line(struct ak_rec *rec, const char *line, size_t len, struct ak_field *fields,
 		      size_t cap)
 {
@@ -391,6 +420,8 @@ int ak_rec_parse_line(struct ak_rec *rec, const char *line, size_t len, struct a
 	end = line + len;
 	while (p < end && IS(*p, C_SPACE))
 		p++;
+	if (end - p >= 5 && memcmp(p, "node=", 5) != 0 && memcmp(p, "type=", 5) != 0)
+		p = syslog_prefix(p, end);
 	if (end - p >= 5 && memcmp(p, "node=", 5) == 0) {
 		p += 5;
 		rec->node.p = p;

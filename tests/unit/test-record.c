@@ -77,6 +77,20 @@ static void test_node_and_trailing(void)
 	CHECK_MEM(R.msg.p, R.msg.n, "audit(1.000:2): item=0 name=\"/etc\"");
 }
 
+static void test_syslog_prefix(void)
+{
+	CHECK_INT(parse("Nov 26 10:00:01 web1 audisp-syslog: node=web1 type=CWD msg=audit(5.000:9): cwd=\"/\""), 1);
+	CHECK_MEM(R.node.p, R.node.n, "web1");
+	CHECK_INT(R.type, 1307);
+	CHECK_INT(R.serial, 9);
+	CHECK_STR(val("cwd"), "/");
+	CHECK_INT(parse("<14>Nov 26 10:00:01 h audispd: type=PATH msg=audit(5.000:9): item=0"), 1);
+	CHECK_INT(R.type, 1302);
+	/* "type=" in free text without a header after it is still an error */
+	CHECK_INT(parse("some text with type=x and no header"), -EINVAL);
+	CHECK_INT(R.diag.pos, 0);
+}
+
 static void test_values(void)
 {
 	CHECK_INT(parse("type=EXECVE msg=audit(1.000:3): argc=4 a0=\"cat\" a1=\"btest=test\" a2='x y' "
@@ -271,7 +285,7 @@ static void test_header_errors(void)
 }
 
 static const struct ak_test tests[] = {
-	TEST(test_header),	  TEST(test_node_and_trailing), TEST(test_values),
+	TEST(test_header),	  TEST(test_node_and_trailing), TEST(test_syslog_prefix), TEST(test_values),
 	TEST(test_keys),	  TEST(test_duplicates),	TEST(test_enriched),
 	TEST(test_avc),		  TEST(test_login_and_pam),	TEST(test_bytes),
 	TEST(test_long_line),	  TEST(test_counting_and_range), TEST(test_payload),
