@@ -11,6 +11,7 @@ struct ak__fmt_view {
 	struct ak_interp ip; /* data (unless raw) */
 	int raw;             /* AK_FMT_RAW: use rec->fields */
 	int has_enriched;
+	size_t n_enriched;   /* the last n_enriched fields are AK_F_ENRICHED */
 	const char *type;    /* "SYSCALL" or "UNKNOWN[n]" */
 	char type_buf[24];
 	char ts[32];
@@ -27,7 +28,7 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap);
 int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, const char *k,
 		     size_t n);
-int ak__fmt_shadowed(const struct ak_rec *rec, size_t i);
+int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i);
 int ak__fmt_dropped(const char *v, size_t n);
 
 #endif

@@ -138,15 +138,12 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	} while (s);
 	v->seq_p = v->seq + i;
 	v->seq_n = sizeof(v->seq) - i;
-	v->has_enriched = 0;
-	if (!(flags & AK_FMT_NO_ENRICHED)) {
-		for (size_t k = 0; k < rec->nfields; k++) {
-			if (rec->fields[k].flags & AK_F_ENRICHED) {
-				v->has_enriched = 1;
-				break;
-			}
-		}
-	}
+	/* the parser stores the enriched fields last */
+	v->n_enriched = 0;
+	while (v->n_enriched < rec->nfields &&
+	       (rec->fields[rec->nfields - 1 - v->n_enriched].flags & AK_F_ENRICHED))
+		v->n_enriched++;
+	v->has_enriched = v->n_enriched && !(flags & AK_FMT_NO_ENRICHED);
 	return 0;
 }
 
@@ -168,17 +165,27 @@ int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, con
 	return 0;
 }
 
-/* In raw mode, field @i is shadowed by a later one with the same key and kind. */
-int ak__fmt_shadowed(const struct ak_rec *rec, size_t i)
+/*
+ * Field @i is shadowed by a later one with the same key in its part (data or
+ * enriched).  Duplicates are rare and parts are small; a part with more than
+ * AK__FMT_DEDUP_MAX fields (only crafted input) is written with its
+ * duplicates, in order, so a reader that keeps the last value (jq, most
+ * parsers) still sees "last wins", and the cost stays linear.
+ */
+#define AK__FMT_DEDUP_MAX 256
+
+int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i)
 {
 	const struct ak_field *f = &rec->fields[i];
-	unsigned kind = f->flags & AK_F_ENRICHED;
+	size_t split = rec->nfields - v->n_enriched;
+	size_t end = i < split ? split : rec->nfields;
 
-	for (size_t j = i + 1; j < rec->nfields; j++) {
+	if (end - (i < split ? 0 : split) > AK__FMT_DEDUP_MAX)
+		return 0;
+	for (size_t j = i + 1; j < end; j++) {
 		const struct ak_field *g = &rec->fields[j];
 
-		if ((g->flags & AK_F_ENRICHED) == kind && g->key.n == f->key.n &&
-		    memcmp(g->key.p, f->key.p, f->key.n) == 0)
+		if (g->key.n == f->key.n && memcmp(g->key.p, f->key.p, f->key.n) == 0)
 			return 1;
 	}
 	return 0;
@@ -209,7 +216,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		for (size_t i = 0; i < rec->nfields; i++) {
 			const struct ak_field *f = &rec->fields[i];
 
-			if ((f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i) ||
+			if ((f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(&v, rec, i) ||
 			    ak__fmt_dropped(f->val.p, f->val.n) ||
 			    ak__fmt_reserved(&v, rec, f->key.p, f->key.n))
 				continue;
@@ -237,10 +244,10 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	if (v.has_enriched) {
 		ak_json_key(w, "enriched", 8);
 		ak_json_obj_open(w);
-		for (size_t i = 0; i < rec->nfields; i++) {
+		for (size_t i = rec->nfields - v.n_enriched; i < rec->nfields; i++) {
 			const struct ak_field *f = &rec->fields[i];
 
-			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i))
+			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(&v, rec, i))
 				continue;
 			ak__json_kv(w, f->key.p, f->key.n, f->val.p, f->val.n);
 		}

@@ -152,7 +152,7 @@ int ak_fmt_record_yaml(struct ak_json *w, const struct ak_rec *rec,
 		for (size_t i = 0; i < rec->nfields; i++) {
 			const struct ak_field *f = &rec->fields[i];
 
-			if ((f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i) ||
+			if ((f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(&v, rec, i) ||
 			    ak__fmt_dropped(f->val.p, f->val.n) ||
 			    ak__fmt_reserved(&v, rec, f->key.p, f->key.n))
 				continue;
@@ -181,10 +181,10 @@ int ak_fmt_record_yaml(struct ak_json *w, const struct ak_rec *rec,
 	}
 	if (v.has_enriched) {
 		ak_out_cstr(w, "enriched:\n");
-		for (size_t i = 0; i < rec->nfields; i++) {
+		for (size_t i = rec->nfields - v.n_enriched; i < rec->nfields; i++) {
 			const struct ak_field *f = &rec->fields[i];
 
-			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(rec, i))
+			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(&v, rec, i))
 				continue;
 			yaml_kv(w, f->key.p, f->key.n, f->val.p, f->val.n, 2);
 		}

@@ -191,6 +191,16 @@ check "3 MB line parsed" sh -c "[ \$(wc -l <'$tmp/l.json') -eq 2 ] && [ \$(head 
 s=$(st "$AUPARSE" -max-line 100000 -in "$tmp/long.log")
 check "over -max-line: reported, not fatal" sh -c "[ $s -eq 0 ] && [ \$(wc -l <'$tmp/st.out') -eq 2 ] && grep -q 'long.log:1:1: line longer' '$tmp/st.err' && sed -n 2p '$tmp/st.out' | grep -q '\"record_type\":\"CWD\"'"
 
+# --- pathological records: cost stays linear, memory bounded
+awk 'BEGIN { printf "type=CWD msg=audit(1.000:1):"; for (i = 0; i < 300000; i++) printf " k%d=v", i; print "" }' >"$tmp/wide.log"
+awk 'BEGIN { printf "type=CWD msg=audit(1.000:2): x=1"; for (i = 0; i < 200000; i++) printf "%cK%d=v", 29, i; print "" }' >>"$tmp/wide.log"
+awk 'BEGIN { printf "type=CWD msg=audit(1.000:3):"; for (i = 0; i < 1100000; i++) printf " a=b"; print "" }' >>"$tmp/wide.log"
+for mode in "" -raw; do
+	s=$(timeout 60 "$AUPARSE" $mode -in "$tmp/wide.log" >"$tmp/w.json" 2>"$tmp/w.err"; echo $?)
+	check "wide records$mode: done, 3 objects" sh -c "[ $s -eq 0 ] && [ \$(wc -l <'$tmp/w.json') -eq 3 ]"
+	check "wide records$mode: > 1M fields reported" grep -q 'wide.log:3:1: record has more than' "$tmp/w.err"
+done
+
 # --- no trailing newline, CRLF, blank lines
 printf 'type=CWD msg=audit(1.000:4): cwd="/a"\r\n\n   \ntype=CWD msg=audit(1.000:5): cwd="/b"' >"$tmp/edge.log"
 "$AUPARSE" -in "$tmp/edge.log" >"$tmp/e.json"

@@ -27,6 +27,7 @@
 #define SYNOPSIS "[-in FILE] [-out FILE] [-format json|yaml|text] [-i] [-id] [FILE...]"
 #define LINE_MAX_BYTES ((size_t)64 << 20) /* longest line kept; longer ones are reported */
 #define IO_CHUNK ((size_t)1 << 20)
+#define MAX_FIELDS ((size_t)1 << 20) /* bounds the field array: 40 MiB */
 
 enum fmt { F_JSON, F_YAML, F_TEXT };
 
@@ -146,6 +147,13 @@ static int do_line(struct ctx *c, const char *line, size_t len, uint64_t lineno)
 
 		if (n < 0)
 			n = (int)c->fcap * 2;
+		if ((size_t)n > MAX_FIELDS) {
+			static const char msg[] = "record has more than 1048576 fields: skipped";
+
+			c->bad_lines++;
+			report(c, lineno, 1, msg);
+			return emit_error(c, rec.line.p, rec.line.n, msg, NULL);
+		}
 		f = realloc(c->fields, (size_t)n * sizeof(*f));
 		if (!f)
 			return oom();
@@ -157,8 +165,10 @@ static int do_line(struct ctx *c, const char *line, size_t len, uint64_t lineno)
 		if (rec.line.n == 0)
 			return 0; /* blank line: not a record */
 		c->bad_lines++;
-		report(c, lineno, rec.diag.pos + 1, rec.diag.msg ? rec.diag.msg : ak_strerror(ret));
-		return emit_error(c, rec.line.p, rec.line.n, rec.diag.msg, &rec.diag);
+		const char *msg = rec.diag.msg ? rec.diag.msg : ak_strerror(ret);
+
+		report(c, lineno, rec.diag.pos + 1, msg);
+		return emit_error(c, rec.line.p, rec.line.n, msg, &rec.diag);
 	}
 	if (c->ev)
 		return akt_events_push(c->ev, &rec);
