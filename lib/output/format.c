@@ -29,13 +29,15 @@ static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 	*y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
-static char *put_num(char *p, unsigned v, int width)
+static const char digits2[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+static inline char *put2(char *p, unsigned v)
 {
-	for (int i = width - 1; i >= 0; i--) {
-		p[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	return p + width;
+	memcpy(p, digits2 + 2 * v, 2);
+	return p + 2;
 }
 
 int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec)
@@ -59,19 +61,23 @@ int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec)
 		errno = ERANGE;
 		return -ERANGE;
 	}
-	p = put_num(p, (unsigned)y, 4);
+	unsigned r = (unsigned)rem;
+
+	p = put2(p, (unsigned)y / 100);
+	p = put2(p, (unsigned)y % 100);
 	*p++ = '-';
-	p = put_num(p, mo, 2);
+	p = put2(p, mo);
 	*p++ = '-';
-	p = put_num(p, d, 2);
+	p = put2(p, d);
 	*p++ = 'T';
-	p = put_num(p, (unsigned)(rem / 3600), 2);
+	p = put2(p, r / 3600);
 	*p++ = ':';
-	p = put_num(p, (unsigned)(rem / 60 % 60), 2);
+	p = put2(p, r / 60 % 60);
 	*p++ = ':';
-	p = put_num(p, (unsigned)(rem % 60), 2);
+	p = put2(p, r % 60);
 	*p++ = '.';
-	p = put_num(p, msec, 3);
+	*p++ = (char)('0' + msec / 100);
+	p = put2(p, msec % 100);
 	*p++ = 'Z';
 	*p = '\0';
 	return (int)(p - dst);
@@ -150,6 +156,9 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, const char *k,
 		     size_t n)
 {
+	/* only the lengths 0, 4, 5, 7, 8, 10, 11 can be reserved */
+	if (n > 11 || !((1u << n) & 0xdb1u))
+		return 0;
 	switch (n) {
 	case 0: return 1;
 	case 4: return (k[0] == 't' && !memcmp(k, "tags", 4)) ||
