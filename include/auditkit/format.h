@@ -14,6 +14,7 @@
  *    "arch":"x86_64", ... the data fields ...,
  *    "raw_msg":"audit(1490137971.011:50406): arch=c000003e ...",
  *    "tags":["key"],                     <- only when non-empty
+ *    "warning":"exe key not found",      <- only where go-libaudit's Data() fails
  *    "enriched":{"ARCH":"x86_64",...}}   <- auditd's 0x1d-separated interpretations, if any
  *
  * Every value is a string (as in go-libaudit) except "tags" (array) and
