@@ -18,7 +18,8 @@
 #   wc -l, cat > /dev/null    the cost of just reading the file
 #
 # Each row: best wall time of BENCH_RUNS runs (default 3; peers BENCH_PEER_RUNS, default 1),
-# CPU time (user+sys), MB/s (10^6 bytes per wall second), records (lines) per second, peak
+# CPU time (user+sys), MB/s (10^6 bytes per wall second, and per CPU second), records
+# (lines) per second, peak
 # RSS (/usr/bin/time %M) and the speed ratio auparse / row.  Then instructions per record
 # from valgrind --tool=callgrind on slices of the corpus (first BENCH_CG_LINES lines for
 # every tool).  All tools are single-threaded here.
@@ -145,22 +146,27 @@ awk -F'|' -v bytes="$BYTES" -v lines="$LINES" '
 { name[NR] = $1; wall[NR] = $2; cpu[NR] = $3; rss[NR] = $4; n = NR }
 END {
 	ref = wall[1] > 0 ? wall[1] : 1e-9
-	printf "%-26s %8s %8s %9s %12s %9s %12s\n", "tool", "wall s", "cpu s", "MB/s", "records/s", "RSS MB", "auparse is"
+	cref = cpu[1] > 0 ? cpu[1] : 0.01
+	printf "%-26s %8s %8s %9s %9s %12s %9s %14s %10s\n", "tool", "wall s", "cpu s", "MB/s", "MB/cpu-s", "records/s", "RSS MB", "auparse is", "(by cpu)"
 	for (i = 1; i <= n; i++) {
 		w = wall[i] > 0 ? wall[i] : 1e-4
-		if (i == 1)
-			ratio = "-"
-		else if (name[i] ~ /floor/)
-			ratio = sprintf("%.0f%% of it", 100 * w / ref)
-		else
+		c = cpu[i] > 0 ? cpu[i] : 0.01      # user+sys, 10 ms resolution
+		if (i == 1) {
+			ratio = "-"; cratio = "-"
+		} else if (name[i] ~ /floor/) {
+			ratio = sprintf("%.0f%% of it", 100 * w / ref); cratio = "-"
+		} else {
 			ratio = sprintf("%.1fx faster", w / ref)
-		printf "%-26s %8.3f %8.2f %9.1f %12.0f %9.1f %12s\n", name[i], wall[i], cpu[i],
-			bytes / 1e6 / w, lines / w, rss[i] / 1024, ratio
+			cratio = sprintf("%.1fx", c / cref)
+		}
+		printf "%-26s %8.3f %8.2f %9.1f %9.1f %12.0f %9.1f %14s %10s\n", name[i], wall[i], cpu[i],
+			bytes / 1e6 / w, bytes / 1e6 / c, lines / w, rss[i] / 1024, ratio, cratio
 	}
 }' "$tmp/results"
 [ -f "$tmp/notes" ] && cat "$tmp/notes"
 echo "(\"auparse is Nx faster\": row wall / auparse wall; for the floors, auparse's speed as a"
-echo " percentage of the floor's: 100% would mean parsing costs nothing beyond reading)"
+echo " percentage of the floor's: 100% would mean parsing costs nothing beyond reading;"
+echo " MB/cpu-s uses user+sys time, less sensitive than wall time to other load on the machine)"
 
 # --- instructions per record --------------------------------------------------------
 if command -v valgrind >/dev/null && [ "${BENCH_CALLGRIND:-1}" != 0 ]; then
