@@ -11,5 +11,6 @@ for p in "${AUPARSE:-}" auparse auditkit-auparse; do
 	[ -n "$p" ] && command -v "$p" >/dev/null 2>&1 && break
 done
 trap '' TERM HUP
+[ -n "${AUDITKIT_PLUGIN_PIDFILE:-}" ] && echo $$ >"$AUDITKIT_PLUGIN_PIDFILE"
 umask 077
 exec "$p" -i >>"$out"
