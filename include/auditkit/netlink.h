@@ -89,11 +89,14 @@ AK_EXPORT int ak_nl_fdopen(struct ak_nl **out, int fd, unsigned flags);
  * ak_nl_set_pid), close the socket and free the handle.  ak_nl_close(NULL) is a
  * no-op.
  *
- * The release is sent without waiting for an ACK and with MSG_DONTWAIT.  When
- * the socket is congested it drains (discards) received datagrams and retries,
- * a bounded number of times (about one second at most): it never hangs
- * (go-libaudit's kauditd deadlock).  Returns 0, or the errno of the failed
- * release; the handle is freed either way.
+ * It never hangs, however full the socket (go-libaudit's kauditd deadlock):
+ * on an audit socket the handle's socket is closed first (datagrams still in
+ * it are lost: read them before) and the release is sent from a fresh socket,
+ * since the kernel's liveness probe of the daemon is a blocking send to the
+ * daemon's own socket.  On other sockets (a socketpair) the release is sent
+ * in place with MSG_DONTWAIT, draining and retrying when congested, about one
+ * second at most.  Returns 0, or the errno of the failed release; the handle
+ * is freed either way.
  */
 AK_EXPORT int ak_nl_close(struct ak_nl *nl);
 
@@ -265,6 +268,9 @@ AK_EXPORT int ak_nl_set_failure(struct ak_nl *nl, uint32_t mode);
  * ak_nl_set_pid - register @pid as the audit daemon, with this socket as the
  * one the kernel sends events to; 0 releases.  When @pid is not 0, ak_nl_close
  * will release it.  The kernel answers -EEXIST when another live process holds it.
+ * Do not release with ak_nl_set_pid(nl, 0) on the receiving handle while events
+ * may still be pouring in: the kernel's probe of the daemon blocks on a full
+ * socket (see ak_nl_close, which releases safely).
  */
 AK_EXPORT int ak_nl_set_pid(struct ak_nl *nl, uint32_t pid);
 /** ak_nl_set_rate_limit - messages per second, 0 = unlimited. */

@@ -128,9 +128,10 @@ static void nl_drain(struct ak_nl *nl)
 }
 
 /*
- * AUDIT_SET pid=0 without NLM_F_ACK (as auditd does), never blocking: when the
- * send would block, drain our receive queue (the kernel may be stuck sending
- * to us) and retry; if even that gives no room, wait a little for it.
+ * In place (socketpairs): AUDIT_SET pid=0 without NLM_F_ACK (as auditd does),
+ * never blocking: when the send would block, drain our receive queue (the peer
+ * may be stuck sending to us) and retry; if even that gives no room, wait a
+ * little for it (go-libaudit PR #176's scheme).
  */
 static int nl_release_pid(struct ak_nl *nl)
 {
@@ -177,16 +178,53 @@ static int nl_release_pid(struct ak_nl *nl)
 	return err;
 }
 
+/*
+ * On a real audit socket the release must not be sent on the socket that
+ * receives the events: the kernel first probes the registered daemon with a
+ * *blocking* send to it (audit_replace, in our own sendmsg), and under a storm
+ * kauditd keeps that socket full, so nobody would ever read it (the kauditd
+ * deadlock of beats#26031; MSG_DONTWAIT does not reach that inner send).
+ * So: open a fresh socket first (it gets another port id), close ours (the
+ * probe and kauditd now meet a dead port, which resets the connection), then
+ * ask for pid 0 on the fresh one, whose queue is empty.
+ */
+static int nl_close_and_release(struct ak_nl *nl)
+{
+	struct audit_status st;
+	struct ak_nl *tmp;
+	int r, err = 0;
+
+	r = ak_nl_open(&tmp, 0);
+	if (close(nl->fd) < 0)
+		err = -errno;
+	if (r < 0)
+		return r;
+	ak_nl_set_timeout(tmp, 1000);
+	memset(&st, 0, sizeof(st));
+	st.mask = AUDIT_STATUS_PID;
+	r = ak_nl_set_status(tmp, &st);
+	ak_nl_close(tmp);
+	/* EACCES: another daemon registered meanwhile; ours is gone either way. */
+	if (r < 0 && r != -EACCES)
+		return r;
+	return err;
+}
+
 int ak_nl_close(struct ak_nl *nl)
 {
 	int err = 0;
 
 	if (!nl)
 		return 0;
-	if (nl->pid_registered)
-		err = nl_release_pid(nl);
-	if (close(nl->fd) < 0 && !err)
-		err = -errno;
+	if (nl->pid_registered && nl->from_kernel_only) {
+		err = nl_close_and_release(nl);
+	} else {
+		/* A socketpair (tests) or another protocol: release in place. */
+		if (nl->pid_registered)
+			err = nl_release_pid(nl);
+		if (close(nl->fd) < 0 && !err)
+			err = -errno;
+	}
 	free(nl->rbuf);
 	free(nl->q.buf);
 	free(nl);

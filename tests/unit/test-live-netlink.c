@@ -718,12 +718,177 @@ static void test_live_tool_releases_pid(void)
 	live_end();
 }
 
+/* ---- close under a storm: go-libaudit's kauditd deadlock (beats#26031) ----------------- */
+
+/* A child that makes the syscall until killed. */
+static pid_t spawn_storm(int *go)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p) < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		char c;
+
+		close(p[1]);
+		if (read(p[0], &c, 1) != 1)
+			_exit(1);
+		for (;;)
+			syscall(TEST_SYSCALL, 0, 0);
+	}
+	close(p[0]);
+	*go = p[1];
+	return pid;
+}
+
+/*
+ * The daemon stops reading while a storm fills its socket (kauditd blocks on
+ * it), then closes.  Releasing on that socket would block in the kernel for
+ * ever; ak_nl_close must return promptly and the PID must be free.
+ */
+static void test_live_close_congested(void)
+{
+	int cmd[2], res[2], go = -1, status = -1;
+	struct ak_nl *ctl;
+	pid_t holder, storm;
+	char key[64], c = 0;
+	double t0;
+
+	if (!live_begin())
+		return;
+	if (saved.st.pid != 0) {
+		SKIP("another process holds the audit PID");
+		live_end();
+		return;
+	}
+	snprintf(key, sizeof(key), "auditkit-live-cong-%d", (int)getpid());
+	CHECK_INT(ak_nl_open(&ctl, 0), 0);
+	CHECK_INT(ak_nl_set_enabled(ctl, 1), 0);
+	CHECK_INT(ak_nl_set_backlog_limit(ctl, 8192), 0);
+	CHECK(pipe(cmd) == 0 && pipe(res) == 0);
+	holder = fork();
+	if (holder == 0) {
+		struct ak_nl *nl;
+		char r;
+
+		close(cmd[1]);
+		close(res[0]);
+		r = ak_nl_open(&nl, 0) == 0 && ak_nl_set_pid(nl, (uint32_t)getpid()) == 0 ? 'y' : 'n';
+		if (write(res[1], &r, 1) != 1 || r != 'y')
+			_exit(1);
+		if (read(cmd[0], &r, 1) != 1) /* stop: read nothing from the audit socket meanwhile */
+			_exit(1);
+		double t = now_s();
+		int e = ak_nl_close(nl);
+		r = e == 0 && now_s() - t < 3.0 ? 'y' : 'n';
+		_exit(write(res[1], &r, 1) == 1 && r == 'y' ? 0 : 2);
+	}
+	close(cmd[0]);
+	close(res[1]);
+	saved.kids[0] = holder;
+	CHECK(read(res[0], &c, 1) == 1 && c == 'y');
+	storm = spawn_storm(&go);
+	saved.kids[1] = storm;
+	saved.rule_len = build_rule(saved.rule, storm, key);
+	CHECK_INT(ak_nl_add_rule(ctl, (const struct audit_rule_data *)saved.rule, saved.rule_len),
+		  0);
+	CHECK_INT(write(go, "x", 1), 1);
+	/* Wait until kauditd is stuck on the holder's full socket: the backlog grows. */
+	bool stuck = false;
+	for (double end = now_s() + 5; now_s() < end && !stuck; usleep(20000))
+		stuck = GET(ctl, backlog) > 100;
+	CHECK(stuck);
+	t0 = now_s();
+	CHECK_INT(write(cmd[1], "c", 1), 1);
+	c = 0;
+	struct pollfd p = { .fd = res[0], .events = POLLIN };
+	CHECK(poll(&p, 1, 10000) == 1 && read(res[0], &c, 1) == 1 && c == 'y');
+	CHECK(now_s() - t0 < 5.0);
+	if (!c) { /* hung in the kernel: only SIGKILL gets it out */
+		kill(holder, SIGKILL);
+	}
+	waitpid(holder, &status, 0);
+	saved.kids[0] = 0;
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(GET(ctl, pid) != (uint32_t)holder);
+	close(cmd[1]);
+	close(res[0]);
+	close(go);
+	kill(storm, SIGKILL);
+	waitpid(storm, NULL, 0);
+	saved.kids[1] = 0;
+	CHECK_INT(ak_nl_del_rule(ctl, (const struct audit_rule_data *)saved.rule, saved.rule_len),
+		  0);
+	saved.rule_len = 0;
+	ak_nl_close(ctl);
+	live_end();
+}
+
+/* The tool stopped by SIGTERM in the middle of a storm: exits promptly, PID free. */
+static void test_live_tool_stops_in_storm(void)
+{
+	char path[512], key[64];
+	struct ak_nl *ctl;
+	pid_t tool, storm;
+	int go = -1, status = -1;
+	double t0;
+
+	if (!live_begin())
+		return;
+	if (!tool_path(path, sizeof(path))) {
+		SKIP("audit tool not built");
+		live_end();
+		return;
+	}
+	if (saved.st.pid != 0) {
+		SKIP("another process holds the audit PID");
+		live_end();
+		return;
+	}
+	snprintf(key, sizeof(key), "auditkit-live-tstorm-%d", (int)getpid());
+	CHECK_INT(ak_nl_open(&ctl, 0), 0);
+	tool = spawn_tool(path, "/dev/null", "/dev/null", NULL);
+	saved.kids[2] = tool;
+	CHECK(wait_pid_is(ctl, (uint32_t)tool));
+	storm = spawn_storm(&go);
+	saved.kids[1] = storm;
+	saved.rule_len = build_rule(saved.rule, storm, key);
+	CHECK_INT(ak_nl_add_rule(ctl, (const struct audit_rule_data *)saved.rule, saved.rule_len),
+		  0);
+	CHECK_INT(write(go, "x", 1), 1);
+	usleep(500000);
+	t0 = now_s();
+	kill(tool, SIGTERM);
+	for (double end = now_s() + 10; now_s() < end; usleep(20000))
+		if (waitpid(tool, &status, WNOHANG) == tool) {
+			saved.kids[2] = 0;
+			break;
+		}
+	CHECK_INT(saved.kids[2], 0); /* still running after 10 s: hung */
+	CHECK(now_s() - t0 < 5.0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(GET(ctl, pid) != (uint32_t)tool);
+	close(go);
+	kill(storm, SIGKILL);
+	waitpid(storm, NULL, 0);
+	saved.kids[1] = 0;
+	CHECK_INT(ak_nl_del_rule(ctl, (const struct audit_rule_data *)saved.rule, saved.rule_len),
+		  0);
+	saved.rule_len = 0;
+	ak_nl_close(ctl);
+	live_end();
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_live_status_matches_auditctl),
 	TEST(test_live_settings_roundtrip),
 	TEST(test_live_events_unicast),
 	TEST(test_live_events_multicast),
 	TEST(test_live_tool_releases_pid),
+	TEST(test_live_close_congested),
+	TEST(test_live_tool_stops_in_storm),
 };
 
 AK_TEST_MAIN(tests)

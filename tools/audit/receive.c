@@ -317,24 +317,24 @@ struct opts {
  * like auditd, auditing we switched on is switched off again when we stop
  * (*@enabled_by_us), so the kernel is left as we found it.
  */
-static int take_control(struct ak_nl *nl, const struct opts *o, const struct audit_status *s,
-			int *enabled_by_us)
+static int take_control(struct ak_nl *ctl, struct ak_nl *nl, const struct opts *o,
+			const struct audit_status *s, int *enabled_by_us)
 {
 	int r;
 
 	if (s->enabled == 0) {
 		if (o->debug)
 			fprintf(stderr, AUDIT_PROG ": enabling auditing\n");
-		if ((r = ak_nl_set_enabled(nl, 1)) < 0)
+		if ((r = ak_nl_set_enabled(ctl, 1)) < 0)
 			return audit_fail("enable auditing", r);
 		*enabled_by_us = 1;
 	}
-	if (s->rate_limit != o->rate && (r = ak_nl_set_rate_limit(nl, (uint32_t)o->rate)) < 0)
+	if (s->rate_limit != o->rate && (r = ak_nl_set_rate_limit(ctl, (uint32_t)o->rate)) < 0)
 		return audit_fail("set rate limit", r);
 	if (s->backlog_limit != o->backlog &&
-	    (r = ak_nl_set_backlog_limit(nl, (uint32_t)o->backlog)) < 0)
+	    (r = ak_nl_set_backlog_limit(ctl, (uint32_t)o->backlog)) < 0)
 		return audit_fail("set backlog limit", r);
-	if (o->immutable && s->enabled != 2 && (r = ak_nl_set_immutable(nl)) < 0)
+	if (o->immutable && s->enabled != 2 && (r = ak_nl_set_immutable(ctl)) < 0)
 		return audit_fail("make the configuration immutable", r);
 	if (o->debug)
 		fprintf(stderr, AUDIT_PROG ": registering our PID (%d) as the audit daemon\n",
@@ -343,7 +343,7 @@ static int take_control(struct ak_nl *nl, const struct opts *o, const struct aud
 	if (r == -EEXIST) {
 		struct audit_status now;
 
-		if (ak_nl_get_status(nl, &now) >= 0)
+		if (ak_nl_get_status(ctl, &now) >= 0)
 			fprintf(stderr, AUDIT_PROG ": process %u is registered as the audit daemon; "
 					"stop it, or receive a copy with -ro\n", now.pid);
 		else
@@ -442,8 +442,9 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 static void drain(struct rx *c, struct ak_nl *nl)
 {
 	struct ak_nl_msg m[BATCH];
+	time_t end = time(NULL) + 2; /* a storm that goes on would keep the socket full */
 
-	for (int i = 0; i < 100000; i++) {
+	for (int i = 0; i < 100000 && time(NULL) < end; i++) {
 		int r = ak_nl_recv_many(nl, c->rbuf, RBUF_SIZE, m, BATCH,
 					AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
 
@@ -524,13 +525,12 @@ static int parse_flags(int argc, char **argv, struct opts *o)
 	return -1;
 }
 
-static void report(struct rx *c, struct ak_nl *nl, const struct audit_status *s0, int have0,
-		   const struct audit_status *s1, int have1)
+static void report(struct rx *c, const struct ak_nl_stats *nst, const struct audit_status *s0,
+		   int have0, const struct audit_status *s1, int have1)
 {
-	struct ak_nl_stats st;
+	const struct ak_nl_stats st = *nst;
 	char lost[96] = "unknown";
 
-	ak_nl_get_stats(nl, &st);
 	if (have0 && have1) {
 		if (s1->lost >= s0->lost)
 			snprintf(lost, sizeof(lost), "%u", s1->lost - s0->lost);
@@ -552,6 +552,7 @@ int audit_cmd_receive(int argc, char **argv)
 	struct ak_nl *nl = NULL, *ctl = NULL;
 	struct audit_status s0, s1;
 	int have0 = 0, have1 = 0, ret = 1, fd = -1, dfd = -1, r, enabled_by_us = 0;
+	struct ak_nl_stats nst;
 	sigset_t block, waitmask;
 	struct sigaction sa;
 
@@ -627,11 +628,17 @@ int audit_cmd_receive(int argc, char **argv)
 		if (o.debug)
 			fprintf(stderr, AUDIT_PROG ": receive buffer %d bytes\n", r);
 	}
-	/* -ro: a separate unicast socket only reads the lost counter (no control). */
-	if (o.ro && !o.kernel_fd)
+	/*
+	 * Requests go over a control socket of their own: on the receiving one, a
+	 * storm can leave no room for the kernel's ACKs and replies.  Only the PID
+	 * registration must use the receiving socket.  (-kernel-fd: one fd only.)
+	 */
+	if (!o.kernel_fd)
 		ctl = audit_open(NULL, 0);
 	else if (!o.ro)
 		ctl = nl;
+	if (!ctl && !o.kernel_fd && !o.ro)
+		goto out;
 	if (ctl) {
 		r = ak_nl_get_status(ctl, &s0);
 		have0 = r >= 0;
@@ -642,40 +649,46 @@ int audit_cmd_receive(int argc, char **argv)
 		if (have0 && o.debug)
 			print_status("received audit status", &s0);
 	}
-	if (!o.ro && take_control(nl, &o, &s0, &enabled_by_us) != 0)
+	if (!o.ro && take_control(ctl, nl, &o, &s0, &enabled_by_us) != 0)
 		goto out;
 
 	ret = loop(&c, nl, &o, &waitmask);
 
-	if (!o.ro) {
-		r = ak_nl_set_pid(nl, 0);
-		if (r < 0 && o.debug)
-			audit_fail("release the audit PID", r);
-	}
 	drain(&c, nl);
-	if (enabled_by_us) {
-		if (o.debug)
-			fprintf(stderr, AUDIT_PROG ": disabling auditing again\n");
-		if ((r = ak_nl_set_enabled(nl, 0)) < 0)
-			audit_fail("disable auditing", r);
-		enabled_by_us = 0;
-	}
 	if (c.ev && akt_events_flush(c.ev) < 0)
 		ret = 1;
 	if (akt_out_flush(&c.out) < 0 || (c.diag_on && akt_out_flush(&c.diag) < 0))
 		ret = 1;
+	ak_nl_get_stats(nl, &nst);
+	/* Release the PID (ak_nl_close does it without risking the kauditd deadlock). */
+	if (nl != ctl) {
+		if ((r = ak_nl_close(nl)) < 0) {
+			audit_fail("release the audit PID", r);
+			ret = 1;
+		}
+		nl = NULL;
+	}
+	if (enabled_by_us) {
+		if (o.debug)
+			fprintf(stderr, AUDIT_PROG ": disabling auditing again\n");
+		if ((r = ak_nl_set_enabled(ctl, 0)) < 0)
+			audit_fail("disable auditing", r);
+		enabled_by_us = 0;
+	}
 	if (ctl)
 		have1 = ak_nl_get_status(ctl, &s1) >= 0;
 	if (stop_signal && o.debug)
 		fprintf(stderr, AUDIT_PROG ": stopping on signal %d\n", (int)stop_signal);
-	report(&c, nl, &s0, have0, &s1, have1);
+	report(&c, &nst, &s0, have0, &s1, have1);
 out:
-	if (enabled_by_us && nl)
-		(void)ak_nl_set_enabled(nl, 0); /* set-up failed half-way */
-	if (ctl && ctl != nl)
-		ak_nl_close(ctl);
-	if (nl && (r = ak_nl_close(nl)) < 0) {
-		audit_fail("close (release the audit PID)", r);
+	if (enabled_by_us && ctl)
+		(void)ak_nl_set_enabled(ctl, 0); /* set-up failed half-way */
+	if (nl && nl != ctl && (r = ak_nl_close(nl)) < 0) {
+		audit_fail("release the audit PID", r);
+		ret = 1;
+	}
+	if (ctl && (r = ak_nl_close(ctl)) < 0) {
+		audit_fail("close", r);
 		ret = 1;
 	}
 	if (fd >= 0 && fd != STDOUT_FILENO && close(fd) < 0)
