@@ -301,6 +301,9 @@ static void drain(struct ak_reasm *r, uint64_t now)
 
 static long find(const struct ak_reasm *r, uint32_t serial)
 {
+	/* Newer than every serial in flight: a new event (the common miss). */
+	if (r->nused && serial_lt(r->oserial[r->nused - 1], serial))
+		return -1;
 	/* Newest first: records of one event mostly arrive together. */
 	for (size_t i = r->nused; i-- > 0;)
 		if (r->oserial[i] == serial)
