@@ -37,8 +37,13 @@
  *  - the two YAML entries whose record-type names match nothing
  *    (AUDIT_ANOM_LOGIN_ACCT, ANOM_MK_EXE) apply to ANOM_LOGIN_ACCT, ANOM_MK_EXEC;
  *  - ecs.event.outcome is "success" or "failure" whenever result says so.
- * AK_COALESCE_GO_COMPAT turns those value changes off (byte-for-byte
- * go-libaudit values; the additions above stay).
+ * AK_COALESCE_GO_COMPAT gives go-libaudit's values instead where they
+ * differ: object type "file", objtype ignored, the two entries never match,
+ * outcome only as go-libaudit sets it, a header-only event when the data
+ * record cannot be interpreted, no args when one is missing.  What go-libaudit
+ * cannot do at all (argv across records, events without SYSCALL, node,
+ * enriched) stays.  All 48 go-libaudit goldens are reproduced exactly in
+ * that mode (tests/unit/test-coalesce.c).
  */
 
 #include <auditkit/base.h>
