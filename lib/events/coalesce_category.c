@@ -12,8 +12,13 @@ struct range {
 	const char *name;
 };
 
-/* Checked in this order, as go-libaudit's switch is. */
+/* go-libaudit's switch, case by case.  No two ranges overlap, so the order
+ * is free: the kernel's records, the most common, come first. */
 static const struct range ranges[] = {
+	{ 1300, 1304, "audit-rule" },       /* SYSCALL..SOCKETCALL */
+	{ 1306, 1315, "audit-rule" },       /* SOCKADDR..MQ_GETSETATTR */
+	{ 1317, 1318, "audit-rule" },       /* FD_PAIR..OBJ_PID */
+	{ 1321, 1324, "audit-rule" },       /* BPRM_FCAPS..NETFILTER_PKT */
 	{ 1100, 1106, "user-login" },       /* USER_AUTH..USER_END */
 	{ 1108, 1110, "user-login" },       /* USER_CHAUTHTOK..CRED_REFR */
 	{ 1112, 1113, "user-login" },       /* USER_LOGIN..USER_LOGOUT */
@@ -52,10 +57,6 @@ static const struct range ranges[] = {
 	{ 1600, 1699, "crypto" },           /* kernel crypto */
 	{ 2400, 2499, "crypto" },           /* CRYPTO_* */
 	{ 2500, 2599, "virt" },             /* VIRT_* */
-	{ 1300, 1304, "audit-rule" },       /* SYSCALL..SOCKETCALL */
-	{ 1306, 1315, "audit-rule" },       /* SOCKADDR..MQ_GETSETATTR */
-	{ 1317, 1318, "audit-rule" },       /* FD_PAIR..OBJ_PID */
-	{ 1321, 1324, "audit-rule" },       /* BPRM_FCAPS..NETFILTER_PKT */
 };
 
 AK_EXPORT const char *ak_event_category_name(uint32_t type)

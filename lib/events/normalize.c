@@ -18,14 +18,16 @@ static bool compat(const struct ak_event *ev)
 	return ev->arena_.flags & AK_COALESCE_GO_COMPAT;
 }
 
+/* (a, an) against the C string b, byte order, shorter first. */
 static int key_cmp(const char *a, size_t an, const char *b)
 {
-	size_t bn = strlen(b);
-	int c = memcmp(a, b, an < bn ? an : bn);
-
-	if (c)
-		return c;
-	return an < bn ? -1 : an > bn;
+	for (size_t i = 0; i < an; i++) {
+		if (!b[i])
+			return 1;
+		if (a[i] != b[i])
+			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	}
+	return b[an] ? -1 : 0;
 }
 
 /* First index of @name in a sorted key table, or -1. */
