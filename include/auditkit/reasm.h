@@ -78,9 +78,14 @@
  * than a whole arena is delivered on its own, uncopied, with
  * AK_REASM_EV_OVERSIZE.  Nothing is ever dropped silently.
  *
- * Records are keyed by serial alone, as in go-libaudit; logs merged from
- * several nodes should be split by node first.  Not thread-safe: one
- * reassembler per thread.
+ * Nodes.  Unlike go-libaudit, which keys by serial alone, records are keyed
+ * by (node, serial): a log aggregated from several hosts (node=HOST prefixes,
+ * each host with its own serial counter) keeps their events apart, and loss
+ * is accounted per node, for up to 16 nodes at a time (a seventeenth replaces
+ * the least recently seen, which then starts a new baseline).  Delivery order
+ * is by serial across nodes, so each node's events come in its own order.
+ *
+ * Not thread-safe: one reassembler per thread.
  */
 
 #include <auditkit/base.h>

@@ -30,6 +30,9 @@
 #define AK_FIRST_DAEMON 1200
 #define AK_LAST_DAEMON 1299
 
+/* Nodes (node=HOST prefixes) whose serials are tracked apart for loss accounting. */
+#define NODES 16
+
 /* First size of a slot's arena: a typical syscall event needs 2-6 KiB. */
 #define ARENA_START ((size_t)16 << 10)
 
@@ -44,6 +47,7 @@ struct slot {
 	uint64_t deadline;       /* last record + timeout */
 	int64_t sec;             /* timestamp of the first record */
 	uint32_t msec;
+	uint64_t node;           /* hash of the node=HOST prefix (serials are per node) */
 	uint32_t serial;
 	uint32_t nrec;
 	unsigned flags;          /* SLOT_* */
@@ -63,10 +67,16 @@ struct ak_reasm {
 	size_t nused;
 	size_t nfree;
 
-	uint32_t last;     /* last serial delivered in turn */
-	int64_t last_sec;
-	uint32_t last_msec;
-	int have_last;
+	/* Loss accounting per node: the last serial delivered in turn. */
+	struct acct {
+		uint64_t node;
+		uint64_t used; /* for replacing the least recently used */
+		int64_t sec;
+		uint32_t msec;
+		uint32_t last;
+		int have;
+	} acct[NODES];
+	uint64_t acct_clock;
 	int seen_eoe;
 	int err;           /* first callback error of the current call */
 	struct ak_reasm_stats st;
@@ -216,6 +226,38 @@ static void release_slot(struct ak_reasm *r, uint32_t idx)
 	r->freel[r->nfree++] = idx;
 }
 
+/* FNV-1a of a node name: events and serials are keyed by (node, serial). */
+static uint64_t node_hash(const struct ak_str *node)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; i < node->n; i++)
+		h = (h ^ (unsigned char)node->p[i]) * 1099511628211ull;
+	return h;
+}
+
+/* The accounting entry of @node; a new one (no baseline) replaces the least used. */
+static struct acct *acct_of(struct ak_reasm *r, uint64_t node)
+{
+	struct acct *a = &r->acct[0];
+
+	for (size_t i = 0; i < NODES; i++) {
+		if (r->acct[i].have && r->acct[i].node == node) {
+			a = &r->acct[i];
+			goto found;
+		}
+		if (!r->acct[i].have || r->acct[i].used < a->used)
+			a = &r->acct[i];
+		if (!a->have)
+			break;
+	}
+	a->have = 0;
+	a->node = node;
+found:
+	a->used = ++r->acct_clock;
+	return a;
+}
+
 /* Deliver the oldest event in flight, in its turn, with lost/late accounting. */
 static void deliver_head(struct ak_reasm *r, unsigned how)
 {
@@ -223,38 +265,37 @@ static void deliver_head(struct ak_reasm *r, unsigned how)
 	struct slot *s = &r->slots[idx];
 	unsigned flags = how | (s->flags & SLOT_HAD_PARTS);
 	uint32_t type = s->nrec ? ((const struct ak_rec *)s->arena.base)->type : 0;
+	struct acct *a;
 
 	if (type >= AK_FIRST_DAEMON && type <= AK_LAST_DAEMON) {
 		/* auditd numbers its own DAEMON_* records, apart from the kernel's
 		 * serials: they take no part in loss accounting. */
-	} else if (!r->have_last) {
-		r->have_last = 1;
-		r->last = s->serial;
-		r->last_sec = s->sec;
-		r->last_msec = s->msec;
-	} else if (serial_lt(r->last, s->serial)) {
-		uint32_t gap = s->serial - r->last - 1;
+		a = NULL;
+	} else if (!(a = acct_of(r, s->node))->have) {
+		a->have = 1;
+	} else if (serial_lt(a->last, s->serial)) {
+		uint32_t gap = s->serial - a->last - 1;
 
 		if (gap) {
 			r->st.lost += gap;
 			if (r->ops->lost)
 				r->ops->lost(gap, r->data);
 		}
-		r->last = s->serial;
-		r->last_sec = s->sec;
-		r->last_msec = s->msec;
-	} else if (s->sec < r->last_sec || (s->sec == r->last_sec && s->msec <= r->last_msec)) {
+	} else if (s->sec < a->sec || (s->sec == a->sec && s->msec <= a->msec)) {
 		/* At or before the last serial, and no newer: a straggler. */
 		flags |= AK_REASM_EV_LATE;
 		r->st.late++;
 		warn(r, AK_REASM_W_LATE, s->serial);
+		a = NULL;
 	} else {
 		/* The serial went back but time went forward: the counter restarted. */
 		r->st.resyncs++;
 		warn(r, AK_REASM_W_RESYNC, s->serial);
-		r->last = s->serial;
-		r->last_sec = s->sec;
-		r->last_msec = s->msec;
+	}
+	if (a) {
+		a->last = s->serial;
+		a->sec = s->sec;
+		a->msec = s->msec;
 	}
 	if (how & AK_REASM_EV_TIMEOUT)
 		r->st.timeouts++;
@@ -299,20 +340,21 @@ static void drain(struct ak_reasm *r, uint64_t now)
 	}
 }
 
-static long find(const struct ak_reasm *r, uint32_t serial)
+static long find(const struct ak_reasm *r, uint32_t serial, uint64_t node)
 {
 	/* Newer than every serial in flight: a new event (the common miss). */
 	if (r->nused && serial_lt(r->oserial[r->nused - 1], serial))
 		return -1;
 	/* Newest first: records of one event mostly arrive together. */
 	for (size_t i = r->nused; i-- > 0;)
-		if (r->oserial[i] == serial)
+		if (r->oserial[i] == serial && r->slots[r->order[i]].node == node)
 			return (long)i;
 	return -1;
 }
 
 /* A new slot for @serial, placed in order; the window has room. */
-static struct slot *insert(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
+static struct slot *insert(struct ak_reasm *r, const struct ak_rec *rec, uint64_t node,
+			   uint64_t now)
 {
 	uint32_t idx = r->freel[--r->nfree];
 	struct slot *s = &r->slots[idx];
@@ -329,6 +371,7 @@ static struct slot *insert(struct ak_reasm *r, const struct ak_rec *rec, uint64_
 	if (r->nused > r->st.in_flight_max)
 		r->st.in_flight_max = r->nused;
 	s->serial = rec->serial;
+	s->node = node;
 	s->sec = rec->sec;
 	s->msec = rec->msec;
 	s->nrec = 0;
@@ -526,6 +569,7 @@ static unsigned ends_event(const struct ak_reasm *r, uint32_t type)
 int ak_reasm_push(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
 {
 	struct slot *s;
+	uint64_t node;
 	int copied;
 	long i;
 
@@ -534,7 +578,8 @@ int ak_reasm_push(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
 		return -EINVAL;
 	}
 	r->st.records++;
-	i = find(r, rec->serial);
+	node = rec->node.n ? node_hash(&rec->node) : 0;
+	i = find(r, rec->serial, node);
 	if (rec->type == AUDIT_EOE) {
 		r->seen_eoe = 1;
 		if (i < 0)
@@ -549,7 +594,7 @@ int ak_reasm_push(struct ak_reasm *r, const struct ak_rec *rec, uint64_t now)
 			warn(r, AK_REASM_W_EVICTED, r->oserial[0]);
 			deliver_head(r, AK_REASM_EV_EVICTED);
 		}
-		s = insert(r, rec, now);
+		s = insert(r, rec, node, now);
 	} else {
 		s = &r->slots[r->order[i]];
 	}

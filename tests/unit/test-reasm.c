@@ -387,6 +387,64 @@ static void test_serial_restart(void)
 	ak_reasm_free(r);
 }
 
+static int pushn(struct ak_reasm *r, const char *node, const char *type, uint32_t serial,
+		 int64_t sec, const char *body)
+{
+	char line[512];
+
+	snprintf(line, sizeof(line), "node=%s type=%s msg=audit(%lld.123:%u): %s", node, type,
+		 (long long)sec, serial, body);
+	return push_line(r, line, 0);
+}
+
+/* An aggregated log: two hosts with their own serials, interleaved. */
+static void test_nodes_apart(void)
+{
+	struct sink k;
+	struct ak_reasm *r = mkr(&k, 16, 0, 0, 2000, 0);
+
+	pushn(r, "a", "SYSCALL", 100, 1000, "syscall=2");
+	pushn(r, "b", "SYSCALL", 100, 1000, "syscall=59");
+	pushn(r, "b", "EXECVE", 100, 1000, "argc=1 a0=\"ls\"");
+	pushn(r, "a", "EOE", 100, 1000, "");
+	pushn(r, "b", "EOE", 100, 1000, "");
+	CHECK_INT(k.nev, 2);
+	CHECK_INT(k.ev[0].n, 1);
+	CHECK_INT(k.ev[1].n, 2);
+	CHECK_INT(k.ev[1].types[1], 1309);
+	/* b jumps ahead (it lost 101..4999); a goes on from 101: not late, not a
+	 * restart, though 101 < 5000 (keyed by serial alone it would be both). */
+	pushn(r, "b", "USER_LOGIN", 5000, 1001, "pid=1");
+	pushn(r, "a", "USER_LOGIN", 101, 1001, "pid=1");
+	pushn(r, "b", "USER_LOGIN", 5001, 1001, "pid=1");
+	CHECK_INT(k.lost, 4899);
+	CHECK_INT(k.warns[AK_REASM_W_LATE], 0);
+	CHECK_INT(k.warns[AK_REASM_W_RESYNC], 0);
+	/* a skips 102 */
+	pushn(r, "a", "USER_LOGIN", 103, 1002, "pid=1");
+	ak_reasm_flush(r);
+	CHECK_INT(k.lost, 4899 + 1);
+	CHECK_INT(k.lost_calls, 2);
+	CHECK_INT(k.bad, 0);
+	ak_reasm_free(r);
+
+	/* More nodes than the accounting table: no false loss, still grouped. */
+	r = mkr(&k, 64, 0, 0, 2000, 0);
+	for (int round = 0; round < 3; round++)
+		for (int n = 0; n < 40; n++) {
+			char node[16];
+
+			snprintf(node, sizeof(node), "h%d", n);
+			pushn(r, node, "USER_LOGIN", (uint32_t)(1000 * n + round), 1000 + round,
+			      "pid=1");
+		}
+	ak_reasm_flush(r);
+	CHECK_INT(k.events, 120);
+	CHECK_INT(k.lost, 0);
+	CHECK_INT(k.warns[AK_REASM_W_LATE], 0);
+	ak_reasm_free(r);
+}
+
 /* The timeout counts from the newest record (go-libaudit: from the first). */
 static void test_timeout_refreshed(void)
 {
@@ -1030,6 +1088,7 @@ static const struct ak_test tests[] = {
 	TEST(test_gap_after_zero),
 	TEST(test_duplicate_serial),
 	TEST(test_serial_restart),
+	TEST(test_nodes_apart),
 	TEST(test_timeout_refreshed),
 	TEST(test_head_of_line),
 	TEST(test_eoe_and_proctitle),
