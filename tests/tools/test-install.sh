@@ -61,6 +61,11 @@ check "symbol version LIBAUDITKIT_0.1.0" sh -c \
 	"objdump -T '$lib/libauditkit.so.0.1.0' | awk '\$NF ~ /^ak_/ && \$(NF-1) != \"LIBAUDITKIT_0.1.0\"' | grep -q . && exit 1 || exit 0"
 
 # pkg-config sees only the installed tree.
+if ! command -v pkg-config >/dev/null 2>&1; then
+	sk "pkg-config builds against the installed tree" "pkg-config not installed (apt-get install pkgconf)"
+	make -s -C "$top" O="$O" uninstall DESTDIR="$root" prefix=$prefix >/dev/null 2>&1
+	finish
+fi
 export PKG_CONFIG_LIBDIR="$lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$root"
 unset PKG_CONFIG_PATH
 cflags=$(pkg-config --cflags auditkit) && libs=$(pkg-config --libs auditkit)
