@@ -149,6 +149,8 @@ masks = [s["mask"] for s in k.sets]
 result("unicast_setup", ok and masks[:4] == [M_ENABLED, M_RATE, M_BACKLOG, M_PID]
        and k.sets[0]["enabled"] == 1 and k.sets[1]["rate_limit"] == 5
        and k.sets[2]["backlog_limit"] == 100 and k.sets[3]["pid"] == p.pid, str(k.sets))
+# the fake kernel's thread may still be reading the last requests
+wait_for(lambda: any(s["mask"] == M_PID and s["pid"] == 0 for s in k.sets), 2.0)
 rel = [s for s in k.sets if s["mask"] == M_PID and s["pid"] == 0]
 result("pid_released_on_sigterm", p.returncode == 0 and len(rel) >= 1,
        "exit %s, releases %s" % (p.returncode, rel))
@@ -213,6 +215,7 @@ p = start(["-immutable", "-confirm-immutable"], k)
 wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
 p.send_signal(signal.SIGTERM)
 p.communicate(timeout=10)
+wait_for(lambda: any(s["mask"] == M_PID and s["pid"] == 0 for s in k.sets), 2.0)
 result("immutable_confirmed_fake_kernel_only",
        any(s["mask"] == M_ENABLED and s["enabled"] == 2 for s in k.sets), str(k.sets))
 k.close()

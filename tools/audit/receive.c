@@ -472,7 +472,7 @@ static int open_out(const char *path, int *fd)
 
 static int parse_flags(int argc, char **argv, struct opts *o)
 {
-	int optind = 0;
+	int argi = 0;
 	const struct akt_flag flags[] = {
 		{ "format", AKT_STRING, &o->format, "FMT", "text (audit.log lines, default) or json" },
 		{ "i", AKT_BOOL, &o->interpret, NULL, "interpret: coalesce records into events" },
@@ -491,7 +491,7 @@ static int parse_flags(int argc, char **argv, struct opts *o)
 		{ "kernel-fd", AKT_STRING, &o->kernel_fd, "N", "testing: use inherited fd N as the kernel" },
 	};
 
-	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &optind,
+	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &argi,
 				AUDIT_PROG, SYNOPSIS)) {
 	case AKT_FLAGS_HELP:
 		printf("\nReceives audit events from the kernel; one record per line.\n"
@@ -501,8 +501,8 @@ static int parse_flags(int argc, char **argv, struct opts *o)
 	case AKT_FLAGS_ERROR:
 		return 2;
 	}
-	if (optind < argc) {
-		fprintf(stderr, AUDIT_PROG ": unexpected argument \"%s\"\n", argv[optind]);
+	if (argi < argc) {
+		fprintf(stderr, AUDIT_PROG ": unexpected argument \"%s\"\n", argv[argi]);
 		return 2;
 	}
 	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {

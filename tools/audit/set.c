@@ -29,7 +29,7 @@ int audit_cmd_set(int argc, char **argv)
 {
 	unsigned long enabled = UNSET, failure = UNSET, rate = UNSET, backlog = UNSET,
 		      wait = UNSET, luid = UNSET, luid_lock = 0;
-	int reset_lost = 0, confirm = 0, optind = 0, r = 0, any;
+	int reset_lost = 0, confirm = 0, argi = 0, r = 0, any;
 	const char *kernel_fd = NULL, *what = "set", *luid_s = NULL;
 	const struct akt_flag flags[] = {
 		{ "enabled", AKT_UINT, &enabled, "0|1|2", "disable/enable auditing; 2 = immutable "
@@ -48,15 +48,15 @@ int audit_cmd_set(int argc, char **argv)
 	};
 	struct ak_nl *nl;
 
-	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &optind,
+	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &argi,
 				AUDIT_PROG, SYNOPSIS)) {
 	case AKT_FLAGS_HELP:
 		return 0;
 	case AKT_FLAGS_ERROR:
 		return 2;
 	}
-	if (optind < argc) {
-		fprintf(stderr, AUDIT_PROG ": set: unexpected argument \"%s\"\n", argv[optind]);
+	if (argi < argc) {
+		fprintf(stderr, AUDIT_PROG ": set: unexpected argument \"%s\"\n", argv[argi]);
 		return 2;
 	}
 	if (luid_s) {

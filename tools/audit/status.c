@@ -32,7 +32,7 @@ static const struct {
 int audit_cmd_status(int argc, char **argv)
 {
 	const char *format = "text", *kernel_fd = NULL;
-	int optind = 0, json, n, have_feat;
+	int argi = 0, json, n, have_feat;
 	const struct akt_flag flags[] = {
 		{ "format", AKT_STRING, &format, "FMT", "text (auditctl -s lines, default) or json" },
 		{ "kernel-fd", AKT_STRING, &kernel_fd, "N", "testing: use inherited fd N as the kernel" },
@@ -43,15 +43,15 @@ int audit_cmd_status(int argc, char **argv)
 	char buf[1024];
 	struct ak_json w;
 
-	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &optind,
+	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &argi,
 				AUDIT_PROG, SYNOPSIS)) {
 	case AKT_FLAGS_HELP:
 		return 0;
 	case AKT_FLAGS_ERROR:
 		return 2;
 	}
-	if (optind < argc) {
-		fprintf(stderr, AUDIT_PROG ": status: unexpected argument \"%s\"\n", argv[optind]);
+	if (argi < argc) {
+		fprintf(stderr, AUDIT_PROG ": status: unexpected argument \"%s\"\n", argv[argi]);
 		return 2;
 	}
 	if (strcmp(format, "json") != 0 && strcmp(format, "text") != 0) {
