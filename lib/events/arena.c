@@ -24,7 +24,7 @@ void *ak__arena_lo(struct ak__arena *a, size_t n, size_t align)
 	uintptr_t at = ((uintptr_t)a->base + a->lo + align - 1) & ~(uintptr_t)(align - 1);
 	size_t off = (size_t)(at - (uintptr_t)a->base);
 
-	if (off > a->hi || a->hi - off < n)
+	if (!a->base || off > a->hi || a->hi - off < n)
 		return NULL;
 	a->lo = off + n;
 	return a->base + off;
@@ -35,7 +35,7 @@ void *ak__arena_hi(struct ak__arena *a, size_t n, size_t align)
 	uintptr_t top = (uintptr_t)a->base + a->hi;
 	uintptr_t at;
 
-	if (a->hi - a->lo < n)
+	if (!a->base || a->hi - a->lo < n)
 		return NULL;
 	at = (top - n) & ~(uintptr_t)(align - 1);
 	if (at < (uintptr_t)a->base + a->lo)
@@ -48,7 +48,8 @@ intptr_t ak__arena_move(struct ak__arena *a, void *buf, size_t cap)
 {
 	char *nb = buf;
 	size_t high = a->cap - a->hi;
-	intptr_t delta = (intptr_t)((uintptr_t)(nb + cap - high) - (uintptr_t)(a->base + a->hi));
+	/* Integer arithmetic: the first move starts from a NULL base. */
+	intptr_t delta = (intptr_t)((uintptr_t)nb + cap - high - ((uintptr_t)a->base + a->hi));
 
 	if (a->lo)
 		memcpy(nb, a->base, a->lo);
