@@ -95,8 +95,8 @@ AK_EXPORT int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec
 
 /* Byte-sink helpers for the YAML and text writers (ak_out_bytes() is in json.h). */
 /**
- * ak_out_text_escaped - @s with control bytes (except 0x1d, auditd's enriched
- * separator), DEL, invalid UTF-8 and the code points that can mislead a
+ * ak_out_text_escaped - @s with control bytes (0x1d, auditd's enriched
+ * separator, too), DEL, invalid UTF-8 and the code points that can mislead a
  * reader (C1 controls, bidi overrides, line separators) as \xHH per byte.
  */
 AK_EXPORT void ak_out_text_escaped(struct ak_json *w, const char *s, size_t n);

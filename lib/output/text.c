@@ -45,9 +45,7 @@ void ak_out_text_escaped(struct ak_json *w, const char *src, size_t n)
 	while (s < end) {
 		const unsigned char *run = s;
 
-		/* 0x1d, auditd's enriched separator, is harmless on a terminal and
-		 * kept so the text output reads back as the same record */
-		while (s < end && ((*s >= 0x20 && *s < 0x7f) || *s == 0x1d))
+		while (s < end && *s >= 0x20 && *s < 0x7f)
 			s++;
 		if (s > run)
 			ak_out_bytes(w, (const char *)run, (size_t)(s - run));

@@ -82,10 +82,15 @@ check "text shape" sh -c "! grep -qv '^type=[A-Z_0-9]* msg=audit(\\|^error=' '$t
 "$AUPARSE" <"$gold/test2.log" >"$tmp/j1"
 "$AUPARSE" -format=text <"$gold/test2.log" | "$AUPARSE" >"$tmp/j2"
 check "text round trip" cmp -s "$tmp/j1" "$tmp/j2"
-if [ -f "$real/enriched-node.log" ]; then
-	"$AUPARSE" <"$real/enriched-node.log" >"$tmp/j1"
-	"$AUPARSE" -format=text <"$real/enriched-node.log" | "$AUPARSE" >"$tmp/j2"
-	check "text round trip (enriched, node=)" cmp -s "$tmp/j1" "$tmp/j2"
+if [ -f "$real/raw-node.log" ]; then
+	"$AUPARSE" <"$real/raw-node.log" >"$tmp/j1"
+	"$AUPARSE" -format=text <"$real/raw-node.log" | "$AUPARSE" >"$tmp/j2"
+	check "text round trip (node=)" cmp -s "$tmp/j1" "$tmp/j2"
+fi
+if [ -f "$real/enriched.log" ]; then
+	"$AUPARSE" -format=text <"$real/enriched.log" >"$tmp/en.txt"
+	check "text: enriched separator written \\x1d" grep -q 'res=success\\x1dAUID=' "$tmp/en.txt"
+	check "text: no raw 0x1d" test "$(LC_ALL=C tr -d '\n' <"$tmp/en.txt" | LC_ALL=C grep -c '[[:cntrl:]]')" -eq 0
 fi
 
 # --- -in / -out files
