@@ -135,6 +135,36 @@ else
 	bad idle_then_event "$(wc -l <"$tmp/idle") events (want 1 with its PATH): $(cat "$tmp/idle.err")"
 fi
 
+# 4c. SIGTERM (how auditd stops a plugin) writes the events in flight and exits 0, also
+#     when the input is idle.
+"$AP" -i -id=false -in "$tmp/fifo" >"$tmp/term" 2>"$tmp/term.err" &
+pid=$!
+exec 3>"$tmp/fifo"
+cat "$reasm/normal.log" >&3
+sleep 0.5
+kill -TERM $pid
+i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
+wait $pid; rc=$?
+exec 3>&-
+if [ "$rc" -eq 0 ] && [ "$(seqs "$tmp/term")" = "58 59 60 61 62" ] && [ "$i" -lt 10 ]; then
+	ok sigterm_flushes
+else
+	bad sigterm_flushes "exit $rc after $i tenths, events '$(seqs "$tmp/term")': $(cat "$tmp/term.err")"
+fi
+"$AP" -i -id=false -in "$tmp/fifo" >"$tmp/term2" 2>&1 &
+pid=$!
+exec 3>"$tmp/fifo"
+sleep 0.3
+kill -TERM $pid
+i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
+wait $pid; rc=$?
+exec 3>&-
+if [ "$rc" -eq 0 ] && [ "$i" -lt 10 ] && [ ! -s "$tmp/term2" ]; then
+	ok sigterm_idle
+else
+	bad sigterm_idle "exit $rc after $i tenths: $(cat "$tmp/term2")"
+fi
+
 # 5. A real execve from Linux 6.18 whose arguments the kernel split across 8 EXECVE records:
 #    one event, and process.args exactly the argv the command was run with.
 if command -v python3 >/dev/null 2>&1; then

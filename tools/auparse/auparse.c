@@ -204,7 +204,7 @@ static int run_fd(struct ctx *c, int fd)
 		if (c->out.err)
 			break;
 	}
-	if (ret < 0 && ret != -ENOMEM && !c->out.err)
+	if (ret < 0 && ret != -ENOMEM && ret != -ECANCELED && !c->out.err)
 		fprintf(stderr, PROG ": %s: read error: %s\n", c->name, strerror(-ret));
 	akt_lines_free(&r);
 	return ret < 0 ? ret : 0;
@@ -299,6 +299,8 @@ int main(int argc, char **argv)
 			oom();
 			return 1;
 		}
+		/* A stop (auditd stops plugins with SIGTERM) writes the events in flight. */
+		akt_events_catch_signals();
 	}
 	if (optind < argc) {
 		for (int i = optind; i < argc && ret == 0; i++)
@@ -309,6 +311,8 @@ int main(int argc, char **argv)
 	if (c.ev) {
 		int r = akt_events_flush(c.ev);
 
+		if (ret == -ECANCELED)
+			ret = 0; /* stopped by a signal: a normal end */
 		if (r < 0 && ret == 0)
 			ret = r;
 		akt_events_free(c.ev);

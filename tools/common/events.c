@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,45 @@ struct akt_events {
 
 /* Messages of one kind printed before they are only counted (summary at the end). */
 #define WARN_MAX 10
+
+/* akt_events_catch_signals(): the stop request, and the mask to wait with. */
+static volatile sig_atomic_t stop_signal;
+static sigset_t wait_mask;
+static int catching;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+int akt_events_catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	sigset_t block;
+
+	/* Blocked except inside ppoll(): a stop can never slip in between the
+	 * check and the wait. */
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&block, sigs[i]);
+	if (sigprocmask(SIG_BLOCK, &block, &wait_mask) < 0)
+		return -errno;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop; /* no SA_RESTART: ppoll returns EINTR */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		sigdelset(&wait_mask, sigs[i]);
+		if (sigaction(sigs[i], &sa, NULL) < 0)
+			return -errno;
+	}
+	catching = 1;
+	return 0;
+}
+
+int akt_events_stop_signal(void)
+{
+	return stop_signal;
+}
 
 static uint64_t now_ms(void)
 {
@@ -244,14 +284,17 @@ int akt_events_wait(int fd, void *data)
 	for (;;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		int t = akt_events_timeout(e), n, ret;
+		struct timespec ts = { t / 1000, (long)(t % 1000) * 1000000L };
 
-		if (t < 0) {
+		if (stop_signal)
+			return -ECANCELED;
+		if (t < 0 && !catching) {
 			/* Nothing pending: let the read block.  Its records then
 			 * arrive later than now: take the clock per record. */
 			e->now_from_wait = 0;
 			return 0;
 		}
-		n = t ? poll(&p, 1, t) : 0;
+		n = t ? ppoll(&p, 1, t < 0 ? NULL : &ts, catching ? &wait_mask : NULL) : 0;
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {

@@ -48,6 +48,16 @@ int akt_events_timeout(const struct akt_events *e);
  * struct akt_events.  Returns 0 or -errno.
  */
 int akt_events_wait(int fd, void *data);
+/**
+ * Stop cleanly on SIGINT, SIGTERM or SIGHUP (auditd stops its plugins with
+ * SIGTERM): they are blocked except while akt_events_wait() waits, which then
+ * returns -ECANCELED; the caller flushes (akt_events_flush) and exits 0.
+ * Once called, akt_events_wait() also waits (in ppoll) when nothing is
+ * pending, so a stop is seen even while the input is idle.  Returns 0 or -errno.
+ */
+int akt_events_catch_signals(void);
+/** The signal that asked to stop, or 0. */
+int akt_events_stop_signal(void);
 /** End of input: deliver everything still in flight. */
 int akt_events_flush(struct akt_events *e);
 
