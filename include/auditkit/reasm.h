@@ -43,11 +43,12 @@
  *     (AK_REASM_EOE_AUTO, the default), or always (AK_REASM_EOE_NEVER).
  *     PROCTITLE is not always the last record: kernels with the LSM
  *     stacking audit changes log MAC_TASK_CONTEXTS (1425) after it, and
- *     io_uring events have no PROCTITLE at all.  So once a stream is known to carry EOE records
- *     (netlink always does; auditd logs do) only EOE ends a syscall event.
- *     Streams without EOE (filtered logs, go-libaudit's test streams) keep
- *     go-libaudit's rule.  AK_REASM_EOE_ALWAYS ignores PROCTITLE from the
- *     start (use it for netlink).
+ *     io_uring events have no PROCTITLE at all.  So once a stream is known
+ *     to carry EOE records (netlink always does) only EOE ends a syscall
+ *     event.  Streams without EOE keep go-libaudit's rule: auditd's own
+ *     logs (auditd 3.0.9 writes no EOE records), filtered logs and
+ *     go-libaudit's test streams.  AK_REASM_EOE_ALWAYS ignores PROCTITLE
+ *     from the start (use it for netlink).
  *  4. timeout: no record for timeout_ms.  The deadline moves with every
  *     record added (go-libaudit fixes it at the first record).
  *  5. the window is full: a record for a new serial when max_in_flight events
