@@ -9,12 +9,14 @@
  * end (contiguous, so the callback gets a plain array) and the copied line
  * bytes and field arrays at the high end.  Arenas grow by doubling, moving
  * their contents and fixing the pointers into the high end; they are never
- * shrunk, so a warmed-up reassembler allocates nothing.  order[] lists the used slots by serial, oldest
- * first, with their serials copied into oserial[] so that finding a serial is
- * a linear scan over one small array of integers (from the newest end, where
- * records usually land).  The window is small (tens of events): a scan and a
- * memmove beat a tree or a hash table there, and an inconsistent order (a
- * hostile stream with serials 2^31 apart) cannot corrupt anything.
+ * shrunk, so a warmed-up reassembler allocates nothing.
+ *
+ * order[] lists the used slots by serial, oldest first, with their serials
+ * copied into oserial[] so that finding a serial is a linear scan over one
+ * small array of integers (from the newest end, where records usually land;
+ * a serial newer than all skips it).  The window is small (tens of events):
+ * a scan and a memmove beat a tree or a hash table there, and an inconsistent
+ * order (a hostile stream with serials 2^31 apart) cannot corrupt anything.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -453,7 +455,8 @@ static int copy_rec(struct slot *s, const struct ak_rec *src)
 
 		for (size_t i = 0; i < src->nfields; i++) {
 			const struct ak_field *sf = &src->fields[i];
-			uintptr_t ko = (uintptr_t)sf->key.p - base, vo = (uintptr_t)sf->val.p - base;
+			uintptr_t ko = (uintptr_t)sf->key.p - base;
+			uintptr_t vo = (uintptr_t)sf->val.p - base;
 
 			f[i] = *sf;
 			if (__builtin_expect(sf->key.p && sf->val.p && ko <= ln &&
@@ -512,7 +515,9 @@ static int grow(struct ak_reasm *r, struct slot *s)
 		fix(&rec->msg, lo, hi, delta);
 		fix(&rec->body, lo, hi, delta);
 		if (rec->fields) {
-			rec->fields = (struct ak_field *)((uintptr_t)rec->fields + (uintptr_t)delta);
+			uintptr_t f = (uintptr_t)rec->fields + (uintptr_t)delta;
+
+			rec->fields = (struct ak_field *)f;
 			for (size_t j = 0; j < rec->nfields; j++) {
 				fix(&rec->fields[j].key, lo, hi, delta);
 				fix(&rec->fields[j].val, lo, hi, delta);

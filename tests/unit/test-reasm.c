@@ -92,7 +92,8 @@ static int rec_ok(const struct ak_rec *r)
 		return 0;
 	if (r->type_name.n && !within(r->line, r->type_name))
 		return 0;
-	if (r->nfields && (!within(r->line, r->fields[0].key) || !within(r->line, r->fields[0].val)))
+	if (r->nfields &&
+	    (!within(r->line, r->fields[0].key) || !within(r->line, r->fields[0].val)))
 		return 0;
 	for (size_t i = 0; i < r->nfields; i++)
 		for (size_t j = 0; j < r->fields[i].key.n; j++)
