@@ -41,6 +41,12 @@
  * the handle's timeout (ak_nl_set_timeout), -EINTR when a signal interrupted
  * a blocking receive (the caller decides whether to go on).
  *
+ * A daemon should send its requests on a second handle and keep the first
+ * for events (and ak_nl_set_pid, which must come from the receiving socket):
+ * under a storm the receiving socket is full, and the kernel drops an ACK it
+ * cannot queue (NLMSG_ERROR is sent without waiting), so the request would
+ * time out.  audit(1) works this way.
+ *
  * One handle is used by one thread at a time.  All binary structures are
  * host-endian, as the kernel uses them.
  */
