@@ -102,8 +102,10 @@ run() {
 	"$@" >"$TMP/$name.stdout" 2>"$TMP/$name.err" &
 	RPID=$!
 	if [ "$name" = auditd ]; then
-		sleep 0.5
-		RPID=$(st pid) # auditd -f may fork a helper; the daemon is whoever registered
+		# the daemon is whoever registers (auditd may fork); give it 5 s
+		i=0
+		while [ "$(st pid)" = 0 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+		[ "$(st pid)" != 0 ] && RPID=$(st pid)
 	fi
 	if ! wait_pid_is "$RPID"; then
 		echo "bench-audit: $name did not register as the audit daemon" >&2
