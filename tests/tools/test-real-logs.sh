@@ -7,7 +7,8 @@
 # well-formed), the header fields right, the node= prefix kept, and auditd's enriched
 # (0x1d-separated, UPPERCASE) interpretations available under "enriched" but never
 # leaking into a data key or value.  Also run with -format=text and -format=yaml for
-# the line/document counts.
+# the line/document counts, and with -i (coalesced events): one valid JSON event per
+# distinct audit(...) id, none with an error.
 set -u
 O=${O:-build}
 AUPARSE=$O/auparse
@@ -145,6 +146,33 @@ if problems:
 print("%d lines ok" % len(lines))
 PY
 
+cat >"$tmp/check-events.py" <<'PY'
+import json, re, sys
+
+inp, out = sys.argv[1], sys.argv[2]
+with open(inp, "rb") as f:
+    ids = set(re.findall(rb"msg=audit\((\d+\.\d+:\d+)\)", f.read()))
+bad = []
+n = 0
+with open(out, "rb") as f:
+    for i, l in enumerate(f, 1):
+        n += 1
+        try:
+            o = json.loads(l.decode("utf-8"))
+        except ValueError as e:
+            bad.append("%s: event %d: invalid JSON/UTF-8: %s" % (out, i, e))
+            continue
+        if not isinstance(o, dict) or "@timestamp" not in o or "sequence" not in o:
+            bad.append("%s: event %d: not an event object" % (out, i))
+        elif "error" in o:
+            bad.append("%s: event %d: error %r" % (out, i, o["error"]))
+if n != len(ids):
+    bad.append("%d distinct audit(...) ids in the input but %d events" % (len(ids), n))
+for b in bad[:20]:
+    print(b)
+sys.exit(1 if bad else 0)
+PY
+
 n=0
 for f in tests/data/real/*.log; do
 	[ -f "$f" ] || continue
@@ -172,6 +200,20 @@ $msg"
 		ok "real-$name-text-lines"
 	else
 		bad "real-$name-text-lines" "$lines input lines, $tl text lines"
+	fi
+	# -i: one valid JSON event per distinct event id, none with an error
+	"$AUPARSE" -i -in "$f" >"$tmp/$name.events" 2>"$tmp/$name.ierr"
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -q 'not available' "$tmp/$name.ierr"; then
+		echo "skip real-$name-events: auparse -i not available yet"
+		skip=$((skip + 1))
+	elif [ "$rc" -ne 0 ]; then
+		bad "real-$name-events" "auparse -i exited $rc: $(head -c 300 "$tmp/$name.ierr")"
+	elif msg=$("$PY" "$tmp/check-events.py" "$f" "$tmp/$name.events" 2>&1); then
+		ok "real-$name-events"
+	else
+		bad "real-$name-events" "
+$msg"
 	fi
 	yl=$("$AUPARSE" -format=yaml -in "$f" 2>/dev/null | grep -c '^---')
 	if [ "$yl" -eq "$lines" ]; then
