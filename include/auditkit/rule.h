@@ -145,7 +145,8 @@ AK_EXPORT int ak_rule_parse_argv(int argc, char *const argv[], const struct ak_r
 
 /**
  * ak_rule_parse_line - split @line (@len bytes, or SIZE_MAX: NUL-terminated) into
- * words per @split, then as ak_rule_parse_argv.  A blank line or a comment gives
+ * words per @split, then as ak_rule_parse_argv (a NUL byte ends the line).
+ * A blank line or a comment gives
  * AK_CMD_NONE.  @d->pos is a byte offset in @line.  Lines longer than
  * AK_RULE_LINE_MAX give -ERANGE.
  */

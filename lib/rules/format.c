@@ -188,18 +188,22 @@ static void put_syscalls(struct out *o, const struct audit_rule_data *r, uint32_
 
 static void put_key(struct out *o, const char *k, size_t n, bool watch, bool quote)
 {
-	/* strtok on the 0x01 separator: empty pieces vanish. */
-	for (size_t i = 0; i < n;) {
+	size_t i = 0;
+
+	/* auditctl: strtok on the 0x01 separator, so empty pieces vanish, and
+	 * asprintf("%.*s") stops at a NUL.  Reparse mode keeps every piece,
+	 * empty ones as '' (-k '' still adds a separator). */
+	for (;;) {
 		size_t j = i;
 
 		while (j < n && k[j] != '\x01' && k[j])
 			j++;
-		if (j > i) {
+		if (j > i || (quote && (i > 0 || j < n))) {
 			puts_(o, watch ? " -k " : " -F key=");
 			put_str(o, k + i, j - i, quote);
 		}
-		if (j < n && !k[j])
-			break; /* asprintf("%.*s") stops at a NUL */
+		if (j >= n || !k[j])
+			break;
 		i = j + 1;
 	}
 }
@@ -289,6 +293,8 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			put_field(&o, name, op);
 			if (t)
 				puts_(&o, t);
+			else if (rp)
+				put_u(&o, v);
 			else
 				put_d(&o, v);
 			break;
@@ -306,6 +312,13 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			put_str(&o, s, v, rp);
 			break;
 		case AUDIT_FILTERKEY:
+			if (rp && (i + 1 < r->field_count || op != AUDIT_EQUAL)) {
+				/* Not the key auditctl adds last: "Key" (names ignore
+				 * case) is taken where it stands, "key=" would move. */
+				put_field(&o, "Key", op);
+				put_str(&o, s, v, rp);
+				break;
+			}
 			put_key(&o, s, v, watch, rp);
 			break;
 		case AUDIT_PERM: {
@@ -334,11 +347,16 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 		case AUDIT_FIELD_COMPARE: {
 			const char *a, *b;
 
-			if (ak__compare_names(v, &a, &b)) {
+			if (ak__compare_names(v, &a, &b) &&
+			    (!rp || op == AUDIT_EQUAL || op == AUDIT_NOT_EQUAL)) {
 				puts_(&o, " -C ");
 				puts_(&o, a);
 				puts_(&o, ak__op_symbol(op));
 				puts_(&o, b);
+			} else if (rp) {
+				/* auditctl -l prints nothing; -F field_compare=N reads back. */
+				put_field(&o, name, op);
+				put_u(&o, v);
 			}
 			break;
 		}
@@ -368,6 +386,8 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			put_field(&o, name, op);
 			if (t)
 				puts_(&o, t);
+			else if (rp)
+				put_u(&o, v);
 			else
 				put_d(&o, v);
 			break;
@@ -378,6 +398,8 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			put_field(&o, name, op);
 			if (t)
 				puts_(&o, t);
+			else if (rp)
+				put_u(&o, v);
 			else
 				put_d(&o, v);
 			break;
@@ -392,9 +414,18 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 				put_d(&o, v);
 		}
 	}
-	/* -S last, -S all included: a key needs some -S or watch before it. */
-	if (rp)
-		put_syscalls(&o, r, st->last_arch ? st->last_arch : machine);
+	/* -S last, -S all included: a key needs some -S or watch before it.
+	 * An empty mask (auditctl takes "-S ,") is written so too. */
+	if (rp) {
+		bool none = !no_syscalls(r->flags);
+
+		for (int i = 0; i < AUDIT_BITMASK_SIZE && none; i++)
+			none = r->mask[i] == 0;
+		if (none)
+			puts_(&o, " -S ,");
+		else
+			put_syscalls(&o, r, st->last_arch ? st->last_arch : machine);
+	}
 	if (cap)
 		outbuf[o.n < cap ? o.n : cap - 1] = 0;
 	if (o.n >= cap) {

@@ -319,6 +319,11 @@ static int parse_words(struct ak__rb *b, const struct argv_ctx *a)
 							   "wrong number of options for delete all request",
 							   -EINVAL);
 				if (count == 4) {
+					/* auditctl looks at the word after -D (NULL here would
+					 * crash it); ours must exist and be -k. */
+					if (i + 1 >= a->argc)
+						return ak__rb_fail(b, wpos, strlen(w),
+								   "only the -k option is allowed", -EINVAL);
 					if (strcmp(a->argv[i + 1], "-k"))
 						return ak__rb_fail(b, a->pos[i + 1],
 								   strlen(a->argv[i + 1]),
@@ -591,8 +596,15 @@ AK_EXPORT int ak_rule_parse_line(const char *line, size_t len, enum ak_rule_spli
 	size_t pos[AK__MAX_WORDS];
 	int n;
 
-	if (len == SIZE_MAX)
+	if (len == SIZE_MAX) {
 		len = strlen(line);
+	} else {
+		/* A NUL ends the line, as for auditctl's C strings. */
+		const char *nul = memchr(line, 0, len);
+
+		if (nul)
+			len = (size_t)(nul - line);
+	}
 	memset(cmd, 0, sizeof(*cmd));
 	if (d) {
 		d->pos = 0;
