@@ -588,6 +588,10 @@ int audit_cmd_rules(int argc, char **argv)
 		const char *a = argv[i], *eq;
 		const char **dst = NULL;
 
+		if (strcmp(a, "-h") == 0 && argc == 2) {
+			usage(stdout);
+			return 0;
+		}
 		if (a[0] != '-' || a[1] == 0 || a[2] == 0)
 			break; /* auditctl's single letters from here on */
 		if (a[1] == '-' && a[2] == '-')
