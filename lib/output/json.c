@@ -170,65 +170,84 @@ static inline unsigned special16(const unsigned char *s, unsigned *q)
 	*q = (unsigned)_mm_movemask_epi8(qb);
 	return (unsigned)_mm_movemask_epi8(m);
 #else
+	/* a superset of the special bytes (haszero may flag bytes above a true
+	 * hit); the byte path re-checks every flagged byte, so that is safe */
+	unsigned bits = 0;
+
 	*q = 0;
 	for (unsigned half = 0; half < 16; half += 8) {
 		uint64_t x, m;
 
 		memcpy(&x, s + half, 8);
 		m = swar_special(x);
-		if (m) {
+		for (unsigned i = 0; m && i < 8; i++) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return 1u << (half + (unsigned)__builtin_ctzll(m) / 8);
+			if (m >> (8 * i + 7) & 1)
 #else
-			return 1u << (half + (unsigned)__builtin_clzll(m) / 8);
+			if (m >> (63 - 8 * i) & 1)
 #endif
+				bits |= 1u << (half + i);
 		}
 	}
-	return 0;
+	return bits;
 #endif
+}
+
+/* Copy @n <= 16 clean bytes; 16 at once when the input allows the over-read
+ * (the output has room: 6 bytes per input byte left). */
+static inline char *seg_copy(char *d, const unsigned char *src, size_t n, const unsigned char *end)
+{
+	if (end - src >= 16)
+		memcpy(d, src, 16);
+	else
+		memcpy(d, src, n);
+	return d + n;
 }
 
 /* The escaper proper: @d has room for 6 * (end - s) bytes.  Returns the end. */
 static inline __attribute__((always_inline)) char *escape_into(char *d, const unsigned char *s,
 								  const unsigned char *end)
 {
+	const unsigned char *s0 = s;
+
 	while (s < end) {
-		if (end - s >= 16) {
-			unsigned q, bits = special16(s, &q), k;
+		if (end - s >= 16 || end - s0 >= 16) {
+			/* a block at s, or for the tail of a long string the last
+			 * 16 bytes, minus the ones already done */
+			const unsigned char *blk = end - s >= 16 ? s : end - 16;
+			unsigned pos = (unsigned)(s - blk), q, k;
+			unsigned bits = special16(blk, &q) >> pos << pos;
 
+			q = q >> pos << pos;
 			if (!bits) {
-				memcpy(d, s, 16);
-				d += 16;
-				s += 16;
-				continue;
-			}
-			if (bits == q && end - s >= 32) {
-				/* only quotes and backslashes (raw_msg's usual case):
-				 * escape them all in this block; the 16-byte copies
-				 * may run ahead, later writes overwrite that */
-				const unsigned char *blk = s;
-				unsigned pos = 0;
-
-				while (bits) {
-					k = (unsigned)__builtin_ctz(bits);
-					memcpy(d, blk + pos, 16);
-					d += k - pos;
-					d[0] = '\\';
-					d[1] = (char)blk[k];
-					d += 2;
-					pos = k + 1;
-					bits &= bits - 1;
-				}
-				memcpy(d, blk + pos, 16);
-				d += 16 - pos;
+				d = seg_copy(d, s, 16 - pos, end);
 				s = blk + 16;
 				continue;
 			}
-			/* copy all 16 (room allows it); keep the clean prefix */
+			/*
+			 * Escape the plain quotes and backslashes of this block
+			 * from its bitmask (raw_msg's usual case); stop at any
+			 * other special, which the byte path below handles.
+			 */
+			while (bits) {
+				k = (unsigned)__builtin_ctz(bits);
+				if (!(q & (1u << k)))
+					break;
+				d = seg_copy(d, blk + pos, k - pos, end);
+				d[0] = '\\';
+				d[1] = (char)blk[k];
+				d += 2;
+				pos = k + 1;
+				bits &= bits - 1;
+			}
+			if (!bits) {
+				d = seg_copy(d, blk + pos, 16 - pos, end);
+				s = blk + 16;
+				continue;
+			}
 			k = (unsigned)__builtin_ctz(bits);
-			memcpy(d, s, 16);
-			d += k;
-			s += k;
+			d = seg_copy(d, blk + pos, k - pos, end);
+			s = blk + k;
 		} else if (end - s >= 8) {
 			/* 8..15 left: two overlapping words, no byte-wise stores */
 			uint64_t x, y;
