@@ -6,6 +6,9 @@
 #include <auditkit/format.h>
 #include <auditkit/interp.h>
 
+/* Parts (data, enriched) larger than this keep their duplicate keys. */
+#define AK__FMT_DEDUP_MAX 4096
+
 /* What every format writes for a record, computed once. */
 struct ak__fmt_view {
 	struct ak_interp ip; /* data (unless raw) */
@@ -19,6 +22,10 @@ struct ak__fmt_view {
 	char seq[12];
 	const char *seq_p;
 	size_t seq_n;
+	/* duplicate keys among the fields written as they are (see dedup()) */
+	size_t dedup_from;
+	int dedup_on;
+	uint64_t shadow[AK__FMT_DEDUP_MAX / 64];
 	/* used when the caller passes no scratch (opts NULL or opts->scratch NULL) */
 	_Alignas(16) unsigned char stack_scratch[8192];
 };

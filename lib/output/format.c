@@ -107,6 +107,8 @@ const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap)
 	return buf;
 }
 
+static void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from);
+
 int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 		    const struct ak_fmt_opts *opts)
 {
@@ -150,6 +152,8 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	       (rec->fields[rec->nfields - 1 - v->n_enriched].flags & AK_F_ENRICHED))
 		v->n_enriched++;
 	v->has_enriched = v->n_enriched && !(flags & AK_FMT_NO_ENRICHED);
+	/* fields written as they are: all in raw mode, else the enriched ones */
+	dedup(v, rec, v->raw ? 0 : (v->has_enriched ? rec->nfields - v->n_enriched : rec->nfields));
 	return 0;
 }
 
@@ -175,29 +179,55 @@ int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, con
 }
 
 /*
- * Field @i is shadowed by a later one with the same key in its part (data or
- * enriched).  Duplicates are rare and parts are small; a part with more than
- * AK__FMT_DEDUP_MAX fields (only crafted input) is written with its
- * duplicates, in order, so a reader that keeps the last value (jq, most
- * parsers) still sees "last wins", and the cost stays linear.
+ * Duplicate keys, last wins: mark the fields a later field of the same key
+ * and part (data or enriched) shadows, in one pass from the end with a hash
+ * set on the stack.  Parts with more than AK__FMT_DEDUP_MAX fields (only
+ * crafted input) are written with their duplicates, in order, so a reader
+ * that keeps the last value (jq, most parsers) still sees "last wins".
  */
-#define AK__FMT_DEDUP_MAX 256
+static void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from)
+{
+	uint16_t slot[2 * AK__FMT_DEDUP_MAX]; /* field index + 1; 0 = empty */
+	size_t n = rec->nfields - from, size = 16;
+
+	v->dedup_from = from;
+	v->dedup_on = n >= 2 && n <= AK__FMT_DEDUP_MAX;
+	if (!v->dedup_on)
+		return;
+	while (size < 2 * n)
+		size *= 2;
+	memset(slot, 0, size * sizeof(slot[0]));
+	memset(v->shadow, 0, (n + 63) / 64 * sizeof(v->shadow[0]));
+	for (size_t i = n; i-- > 0;) {
+		const struct ak_field *f = &rec->fields[from + i];
+		unsigned kind = f->flags & AK_F_ENRICHED;
+		uint32_t h = 2166136261u ^ kind;
+
+		for (size_t k = 0; k < f->key.n; k++)
+			h = (h ^ (unsigned char)f->key.p[k]) * 16777619u;
+		for (size_t j = h & (size - 1);; j = (j + 1) & (size - 1)) {
+			if (!slot[j]) {
+				slot[j] = (uint16_t)(i + 1);
+				break;
+			}
+			const struct ak_field *g = &rec->fields[from + slot[j] - 1];
+
+			if ((g->flags & AK_F_ENRICHED) == kind && g->key.n == f->key.n &&
+			    memcmp(g->key.p, f->key.p, f->key.n) == 0) {
+				v->shadow[i / 64] |= (uint64_t)1 << (i % 64);
+				break;
+			}
+		}
+	}
+}
 
 int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i)
 {
-	const struct ak_field *f = &rec->fields[i];
-	size_t split = rec->nfields - v->n_enriched;
-	size_t end = i < split ? split : rec->nfields;
-
-	if (end - (i < split ? 0 : split) > AK__FMT_DEDUP_MAX)
+	(void)rec;
+	if (!v->dedup_on || i < v->dedup_from)
 		return 0;
-	for (size_t j = i + 1; j < end; j++) {
-		const struct ak_field *g = &rec->fields[j];
-
-		if (g->key.n == f->key.n && memcmp(g->key.p, f->key.p, f->key.n) == 0)
-			return 1;
-	}
-	return 0;
+	i -= v->dedup_from;
+	return (int)(v->shadow[i / 64] >> (i % 64) & 1);
 }
 
 /* Values dropped from data, as go-libaudit does: "", "?", "?,", "(null)". */
