@@ -265,5 +265,33 @@ auditctl -D >"$T/out.auditctl" 2>&1
 auditctl -R "$T/stig.rules" >/dev/null 2>&1
 same_out "-D" "$A" rules -D
 
+# 7. -s and -s -i as auditctl prints them, and the status printed after
+# setting a value (the current backlog limit and rate again: no change).
+# The counters (lost, backlog, backlog_wait_time_actual) may move between
+# the two runs: their values are blanked, their lines kept.
+same_status() {
+	name=$1
+	shift
+	"$@" >"$T/out.ours" 2>&1
+	sed -i -E 's/^(lost|backlog|backlog_wait_time_actual) [0-9]+$/\1 N/' "$T/out.ours" \
+		"$T/out.auditctl"
+	if cmp -s "$T/out.auditctl" "$T/out.ours"; then
+		ok "$name"
+	else
+		bad "$name"
+		diff "$T/out.auditctl" "$T/out.ours" | sed 's/^/    /'
+	fi
+}
+auditctl -s >"$T/out.auditctl" 2>&1
+same_status "-s" "$A" rules -s
+auditctl -s -i >"$T/out.auditctl" 2>&1
+same_status "-s -i" "$A" rules -s -i
+bl=$(auditctl -s | sed -n 's/^backlog_limit //p')
+rl=$(auditctl -s | sed -n 's/^rate_limit //p')
+auditctl -b "$bl" >"$T/out.auditctl" 2>&1
+same_status "-b $bl (unchanged)" "$A" rules -b "$bl"
+auditctl -r "$rl" >"$T/out.auditctl" 2>&1
+same_status "-r $rl (unchanged)" "$A" rules -r "$rl"
+
 summary
 [ "$fail" -eq 0 ]

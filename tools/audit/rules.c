@@ -274,9 +274,21 @@ static int do_delete_all(struct ropts *o, const char *key)
 	return do_list(o, key, false);
 }
 
-static int do_status(struct ropts *o)
+static const char *enabled_name(uint32_t e)
+{
+	return e == 0 ? "disable" : e == 1 ? "enabled" : e == 2 ? "enabled+immutable" : "unknown";
+}
+
+static const char *failure_name(uint32_t f)
+{
+	return f == 0 ? "silent" : f == 1 ? "printk" : f == 2 ? "panic" : "unknown";
+}
+
+/* auditctl -s (and what it prints after -e -f -r -b --backlog_wait_time). */
+static int do_status(struct ropts *o, bool interpret, bool features)
 {
 	struct audit_status st;
+	struct audit_features f;
 	int rc;
 
 	if (!need_nl(o))
@@ -284,10 +296,22 @@ static int do_status(struct ropts *o)
 	rc = ak_nl_get_status(o->nl, &st);
 	if (rc < 0)
 		return errno_fail("error getting status", rc);
-	printf("enabled %u\nfailure %u\npid %u\nrate_limit %u\nbacklog_limit %u\nlost %u\n"
-	       "backlog %u\nbacklog_wait_time %u\nbacklog_wait_time_actual %u\n",
-	       st.enabled, st.failure, st.pid, st.rate_limit, st.backlog_limit, st.lost, st.backlog,
-	       st.backlog_wait_time, st.backlog_wait_time_actual);
+	if (interpret)
+		printf("enabled %s\nfailure %s\n", enabled_name(st.enabled), failure_name(st.failure));
+	else
+		printf("enabled %u\nfailure %u\n", st.enabled, st.failure);
+	printf("pid %u\nrate_limit %u\nbacklog_limit %u\nlost %u\nbacklog %u\n"
+	       "backlog_wait_time %u\nbacklog_wait_time_actual %u\n",
+	       st.pid, st.rate_limit, st.backlog_limit, st.lost, st.backlog, st.backlog_wait_time,
+	       st.backlog_wait_time_actual);
+	if (features && ak_nl_get_features(o->nl, &f) >= 0) {
+		uint32_t m = AUDIT_FEATURE_TO_MASK(AUDIT_FEATURE_LOGINUID_IMMUTABLE);
+
+		if (f.mask & m)
+			printf("loginuid_immutable %u %s\n", !!(f.features & m),
+			       (f.lock & m) ? "locked" : "unlocked");
+	}
+	fflush(stdout);
 	return 0;
 }
 
@@ -311,7 +335,7 @@ static int run_cmd(struct ropts *o, const struct ak_rule_cmd *cmd, const struct 
 	case AK_CMD_DELETE_ALL:
 		return do_delete_all(o, cmd->arg);
 	case AK_CMD_STATUS:
-		return do_status(o);
+		return do_status(o, cmd->flags & AK_RULE_CMD_INTERPRET, true);
 	default:
 		break;
 	}
@@ -363,7 +387,9 @@ static int run_cmd(struct ropts *o, const struct ak_rule_cmd *cmd, const struct 
 	}
 	if (rc < 0)
 		return errno_fail("request failed", rc);
-	/* auditctl prints the status after -e/-f/-r/-b; we stay quiet. */
+	/* auditctl prints the status after -e -f -r -b --backlog_wait_time. */
+	if (cmd->kind != AK_CMD_RESET_LOST && cmd->kind != AK_CMD_LOGINUID_IMMUTABLE)
+		return do_status(o, false, false);
 	return 0;
 }
 
