@@ -442,7 +442,9 @@ static int copy_rec(struct slot *s, const struct ak_rec *src)
 	if (reloc(a, &dst->type_name, &src->line, line) || reloc(a, &dst->node, &src->line, line) ||
 	    reloc(a, &dst->msg, &src->line, line) || reloc(a, &dst->body, &src->line, line))
 		goto full;
-	if (src->nfields) {
+	if (!src->fields)
+		dst->nfields = 0; /* a record built by hand without its array */
+	if (dst->nfields) {
 		if (src->nfields > SIZE_MAX / sizeof(*f))
 			goto full;
 		f = ak__arena_hi(a, src->nfields * sizeof(*f), _Alignof(struct ak_field));

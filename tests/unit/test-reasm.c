@@ -729,6 +729,15 @@ static void test_callback_error_and_opts(void)
 	CHECK_INT(ak_reasm_flush(r), -EIO);
 	CHECK_INT(calls, 3);
 	CHECK_INT(ak_reasm_push(r, NULL, 0), -EINVAL);
+	{
+		/* A hand-built record: no field array, slices outside any line. */
+		struct ak_rec bare = { .type = 1112, .serial = 9, .nfields = 3,
+				       .line = AK_STR_LIT("type=USER_LOGIN msg=x") };
+
+		calls = 0;
+		CHECK_INT(ak_reasm_push(r, &bare, 0), -EIO);
+		CHECK_INT(calls, 1);
+	}
 	ak_reasm_free(r);
 	ak_reasm_free(NULL);
 }
