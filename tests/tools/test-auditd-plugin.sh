@@ -158,7 +158,7 @@ for _ in $(seq 100); do kill -0 "$apid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$apid" 2>/dev/null && no "auditd stops on SIGTERM"
 wait "$apid" 2>/dev/null
 apid=
-# The plugin ends at end of input (its SIGTERM is ignored by the wrapper).
+# The plugin ends on the SIGTERM auditd passes on, or at end of input, writing out its events.
 ppid=$(cat "$T/plugin.pid" 2>/dev/null)
 for _ in $(seq 100); do
 	{ [ -n "$ppid" ] && kill -0 "$ppid" 2>/dev/null; } || break
