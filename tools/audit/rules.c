@@ -585,15 +585,25 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: " AUDIT_PROG " rules [-check FILE | -diff FILE] [-shell] [-arch NAME]\n"
 		"       " AUDIT_PROG " rules AUDITCTL-OPTIONS\n"
-		"  -l [-k KEY]       list rules as auditctl -l prints them\n"
-		"  -D [-k KEY]       delete all rules (with KEY)\n"
-		"  -R FILE           load a rules file\n"
-		"  -a/-A/-d L,A ...  add (append/prepend) or delete one rule; -w/-W PATH a watch\n"
-		"  -e -f -r -b --backlog_wait_time --reset-lost --loginuid-immutable -s\n"
 		"  -check FILE       validate FILE without root and without the kernel\n"
 		"  -diff FILE        show rules the kernel has and FILE lacks (-) and back (+)\n"
 		"  -shell            split file lines as a shell would (quotes); default: as auditctl\n"
-		"  -arch NAME        machine for b64/b32 and syscall names (default: this one)\n");
+		"  -arch NAME        machine for b64/b32 and syscall names (default: this one)\n"
+		"  -kernel-fd N      testing: use inherited fd N as the kernel\n"
+		"auditctl's options:\n"
+		"  -l [-k KEY]       list rules as auditctl -l prints them\n"
+		"  -D [-k KEY]       delete all rules (with KEY)\n"
+		"  -R FILE           load a rules file\n"
+		"  -a/-A/-d L,A      append, prepend or delete the rule described after it\n"
+		"  -S SYSCALL        syscall names or numbers, comma separated, or all\n"
+		"  -F FIELD=VALUE    a field comparison (=, !=, <, >, <=, >=, &, &=)\n"
+		"  -C FIELD=FIELD    compare two fields (=, !=)\n"
+		"  -k KEY            the rule's key\n"
+		"  -w/-W PATH        add or delete a watch\n"
+		"  -p PERMS          watch permissions: r w x a\n"
+		"  -i/-c             in a file: go on after errors (-c: fail at the end)\n"
+		"  -e/-f/-r/-b N     enabled, failure mode, rate limit, backlog limit\n"
+		"  --backlog_wait_time N, --reset-lost, --loginuid-immutable, -s\n");
 }
 
 int audit_cmd_rules(int argc, char **argv)
