@@ -20,8 +20,8 @@
  * ak_json_len() is the exact size needed (excluding the NUL): retry with
  * ak_json_len() + 1 bytes.  Commas between members and elements are inserted
  * automatically (top-level values are not separated: JSON Lines, the caller
- * writes the newline with ak_out_bytes()); nesting depth is limited to AK_JSON_MAX_DEPTH (deeper opens
- * set the error flag, finish returns -EINVAL).
+ * writes the newline with ak_out_bytes()).  Nesting deeper than
+ * AK_JSON_MAX_DEPTH - 1 sets the error flag: finish returns -EINVAL.
  *
  * String escaping always yields valid JSON and valid UTF-8, whatever the
  * input bytes:
