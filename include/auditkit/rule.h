@@ -101,9 +101,10 @@ enum ak_rule_split {
 	/* POSIX shell words: '...', "..." (with \" \\ \$ \` escapes), backslash
 	 * outside quotes, unquoted '#' at a word start begins a comment. */
 	AK_SPLIT_SHELL = 0,
-	/* auditctl's own rules-file splitting: words separated by spaces only,
-	 * quotes are ordinary characters; a first word starting with '#' makes the
-	 * line a comment. */
+	/* auditctl's own rules-file splitting: words separated by spaces only
+	 * (not tabs), "\ " is a space and "\\" a backslash inside a word (not
+	 * the first), quotes are ordinary characters; a first word starting with
+	 * '#' makes the line a comment. */
 	AK_SPLIT_AUDITCTL = 1,
 };
 

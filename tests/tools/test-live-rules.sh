@@ -209,6 +209,25 @@ else
 	sed 's/^/    /' "$T/b.err" "$T/a.list" "$T/b.list"
 fi
 
+# auditctl's file splitting: backslash-space inside a path, a tab inside a word.
+mkdir -p "$T/with space"
+printf '%s\n' "-w $T/with\\ space -p w -k sp" '-a always,exit	-F arch=b64 -S openat -k tab' \
+	"-w $T/with\\ space -p r -k sp2" >"$T/esc.rules"
+auditctl -D >/dev/null 2>&1
+auditctl -R "$T/esc.rules" >/dev/null 2>&1
+ra=$?
+auditctl -l >"$T/a.list" 2>&1
+auditctl -D >/dev/null 2>&1
+"$A" rules -R "$T/esc.rules" >/dev/null 2>"$T/b.err"
+rb=$?
+auditctl -l >"$T/b.list" 2>&1
+if [ $ra -ne 0 ] && [ $rb -ne 0 ] && cmp -s "$T/a.list" "$T/b.list" && grep -q "with space" "$T/b.list"; then
+	ok "-R with auditctl's escapes"
+else
+	bad "-R with auditctl's escapes (auditctl $ra, ours $rb)"
+	sed 's/^/    /' "$T/b.err" "$T/a.list" "$T/b.list"
+fi
+
 # 6. -l -k KEY, -D -k KEY and -D print what auditctl prints.
 same_out() {
 	name=$1

@@ -363,6 +363,15 @@ static void test_watches(void)
 				     &cmd, buf, sizeof(buf), &d), -EINVAL);
 	CHECK_STR(d.msg, "the path must start with '/'");
 	CHECK_INT(d.pos, 3);
+	/* auditctl's rules files: backslash-space and double backslash, tabs inside words. */
+	CHECK_INT(ak_rule_parse_line("-w /folder\\ with\\\\space\\x -k k", SIZE_MAX,
+				     AK_SPLIT_AUDITCTL, &x86, &cmd, buf, sizeof(buf), &d), 0);
+	CHECK(memcmp(R->buf, "/folder with\\space\\xk", 21) == 0);
+	CHECK_INT(R->values[0], 20);
+	CHECK_INT(ak_rule_parse_line("-a always,exit\t-F arch=b64", SIZE_MAX, AK_SPLIT_AUDITCTL, &x86,
+				     &cmd, buf, sizeof(buf), &d), -EINVAL);
+	CHECK_STR(d.msg, "bad keyword");
+	CHECK_INT(d.len, strlen("always,exit\t-F"));
 }
 
 static void test_controls(void)
