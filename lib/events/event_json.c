@@ -11,6 +11,7 @@
 
 #include "events/coalesce_int.h"
 #include "events/event_out.h"
+#include "output/utf8.h"
 
 /* Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm). */
 static void civil(int64_t days, int64_t *y, unsigned *m, unsigned *d)
@@ -123,10 +124,8 @@ static void kv_str(struct ak_json *w, const char *key, struct ak_str v)
 static void map_obj(struct ak_json *w, const struct ak_event_map *m)
 {
 	ak_json_obj_open(w);
-	for (size_t i = 0; i < m->n; i++) {
-		ak_json_key(w, m->kv[i].key.p, m->kv[i].key.n);
-		ak_json_str(w, m->kv[i].val.p, m->kv[i].val.n);
-	}
+	for (size_t i = 0; i < m->n; i++)
+		ak__json_kv(w, m->kv[i].key.p, m->kv[i].key.n, m->kv[i].val.p, m->kv[i].val.n);
 	ak_json_obj_close(w);
 }
 

@@ -354,6 +354,16 @@ void ak__json_put_escaped(struct ak_json *w, const char *s, size_t n)
 
 static void put_str(struct ak_json *w, const char *s, size_t n)
 {
+	/* room for the worst case: escape straight into the buffer */
+	if (n < ((size_t)1 << 48) && w->len + 6 * n + 2 <= w->cap) {
+		char *d = w->buf + w->len, *d0 = d;
+
+		*d++ = '"';
+		d = escape_into(d, (const unsigned char *)s, (const unsigned char *)s + n);
+		*d++ = '"';
+		w->len += (size_t)(d - d0);
+		return;
+	}
 	put1(w, '"');
 	ak__json_put_escaped(w, s, n);
 	put1(w, '"');
@@ -372,16 +382,35 @@ void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, siz
 		else
 			*d++ = ',';
 		*d++ = '"';
-		/* keys are short names: a plain checked copy, the escaper if needed */
-		size_t i = 0;
+		/*
+		 * Keys are short clean names: two overlapping words checked and
+		 * copied at once (as the escaper's tail), the escaper if needed.
+		 */
+		uint64_t x, y;
 
-		while (i < kn && !json_class[(unsigned char)k[i]]) {
-			d[i] = k[i];
-			i++;
+		if (kn >= 8 && kn <= 16 &&
+		    (memcpy(&x, k, 8), memcpy(&y, k + kn - 8, 8), !(swar_special(x) | swar_special(y)))) {
+			memcpy(d, k, 8);
+			memcpy(d + kn - 8, k + kn - 8, 8);
+			d += kn;
+		} else if (kn >= 4 && kn < 8 &&
+			   (x = 0, y = 0, memcpy(&x, k, 4), memcpy(&y, k + kn - 4, 4),
+			    !swar_special(x << 32 | y))) {
+			memcpy(d, k, 4);
+			memcpy(d + kn - 4, k + kn - 4, 4);
+			d += kn;
+		} else {
+			size_t i = 0;
+
+			while (i < kn && !json_class[(unsigned char)k[i]]) {
+				d[i] = k[i];
+				i++;
+			}
+			d += i;
+			if (i < kn)
+				d = escape_into(d, (const unsigned char *)k + i,
+						(const unsigned char *)k + kn);
 		}
-		d += i;
-		if (i < kn)
-			d = escape_into(d, (const unsigned char *)k + i, (const unsigned char *)k + kn);
 		*d++ = '"';
 		*d++ = ':';
 		*d++ = '"';
@@ -487,14 +516,12 @@ void ak_json_raw(struct ak_json *w, const char *s, size_t n)
 
 void ak_json_kv_str(struct ak_json *w, const char *key, const char *s, size_t n)
 {
-	ak_json_key(w, key, strlen(key));
-	ak_json_str(w, s, n);
+	ak__json_kv(w, key, strlen(key), s, n);
 }
 
 void ak_json_kv_cstr(struct ak_json *w, const char *key, const char *s)
 {
-	ak_json_key(w, key, strlen(key));
-	ak_json_str(w, s, strlen(s));
+	ak__json_kv(w, key, strlen(key), s, strlen(s));
 }
 
 void ak_json_kv_int(struct ak_json *w, const char *key, int64_t v)
