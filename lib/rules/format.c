@@ -347,8 +347,10 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 		case AUDIT_FIELD_COMPARE: {
 			const char *a, *b;
 
+			/* -C takes only = and != and only on the exit list. */
 			if (ak__compare_names(v, &a, &b) &&
-			    (!rp || op == AUDIT_EQUAL || op == AUDIT_NOT_EQUAL)) {
+			    (!rp || ((op == AUDIT_EQUAL || op == AUDIT_NOT_EQUAL) &&
+				     (r->flags & AUDIT_FILTER_MASK) == AUDIT_FILTER_EXIT))) {
 				puts_(&o, " -C ");
 				puts_(&o, a);
 				puts_(&o, ak__op_symbol(op));
