@@ -37,6 +37,8 @@ static inline bool same(const char *key, size_t klen, const char *name, size_t n
 {
 	if (klen != nlen)
 		return false;
+	if (memcmp(key, name, klen) == 0)
+		return true; /* the usual case: already in the table's case */
 	for (size_t i = 0; i < klen; i++) {
 		if (fold_byte((unsigned char)key[i], fold) != (unsigned char)name[i])
 			return false;
@@ -54,6 +56,21 @@ static inline uint64_t load_le(const unsigned char *p, size_t n)
 {
 	uint64_t v = 0;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n == 8) {
+		memcpy(&v, p, 8);
+		return v & 0xdfdfdfdfdfdfdfdfu;
+	}
+	if (n >= 4) {
+		/* two overlapping words; the shared bytes land on the same bits */
+		uint32_t lo, hi;
+
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + n - 4, 4);
+		v = lo | (uint64_t)hi << (8 * (n - 4));
+		return v & 0xdfdfdfdfdfdfdfdfu;
+	}
+#endif
 	for (size_t i = n; i-- > 0;)
 		v = v << 8 | p[i];
 	return v & 0xdfdfdfdfdfdfdfdfu;

@@ -284,6 +284,11 @@ static int parse_u64(const char **pp, const char *end, uint64_t max, uint64_t *o
 
 	if (p == end || !IS(*p, C_DIGIT))
 		return -1;
+	/* up to 19 digits cannot overflow: no checks on the usual path */
+	const char *lim = end - p > 19 ? p + 19 : end;
+
+	while (p < lim && (unsigned char)(*p - '0') <= 9)
+		v = v * 10 + (uint64_t)(*p++ - '0');
 	while (p < end && IS(*p, C_DIGIT)) {
 		if (__builtin_mul_overflow(v, 10, &v) ||
 		    __builtin_add_overflow(v, (uint64_t)(*p - '0'), &v))
