@@ -328,7 +328,9 @@ int ak__nl_ack_error(const struct ak_nl_msg *msg)
 	if (msg->len < sizeof(e))
 		return -EPROTO;
 	memcpy(&e, msg->data, sizeof(e));
-	return e;
+	/* The kernel only sends -errno; anything below -4095 is no errno (and
+	 * INT_MIN would overflow where callers negate it). */
+	return e < -4095 ? -EPROTO : e;
 }
 
 static int64_t now_ms(void)
