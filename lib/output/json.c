@@ -369,8 +369,77 @@ static void put_str(struct ak_json *w, const char *s, size_t n)
 	put1(w, '"');
 }
 
-/* A string member, the hot path of record formatting: direct writes when room allows. */
+/* The general string member: direct writes when room allows, else the checked writers. */
+/*
+ * Copy @n <= 16 bytes to @d (room for them) with word moves; nonzero if none
+ * needs escaping.  The caller keeps the copy only then.
+ */
+static inline __attribute__((always_inline)) int copy_small(char *d, const char *p, size_t n)
+{
+	if (n >= 8) {
+		uint64_t x, y;
+
+		memcpy(&x, p, 8);
+		memcpy(&y, p + n - 8, 8);
+		memcpy(d, &x, 8);
+		memcpy(d + n - 8, &y, 8);
+		return !(swar_special(x) | swar_special(y));
+	}
+	if (n >= 4) {
+		uint32_t x, y;
+
+		memcpy(&x, p, 4);
+		memcpy(&y, p + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+		return !swar_special((uint64_t)x << 32 | y);
+	}
+	unsigned bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		d[i] = p[i];
+		bad |= json_class[(unsigned char)p[i]];
+	}
+	return !bad;
+}
+
+static __attribute__((noinline)) void kv_general(struct ak_json *w, const char *k, size_t kn,
+						const char *v, size_t vn);
+
+/*
+ * A string member, the hot path of record formatting.  Most members are a
+ * short name and a short clean value: those take a small path with no loop
+ * and few registers; the rest (and anything needing escapes) kv_general.
+ */
 void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
+{
+	if (kn <= 16 && vn <= 16 && !w->after_key && w->depth < 32 &&
+	    w->len + kn + vn + 6 <= w->cap) {
+		char *d = w->buf + w->len;
+		unsigned bit = 1u << w->depth;
+		size_t comma = !(w->first & bit);
+
+		d[0] = ','; /* overwritten by the quote when not wanted */
+		d += comma;
+		*d++ = '"';
+		if (copy_small(d, k, kn)) {
+			d += kn;
+			d[0] = '"';
+			d[1] = ':';
+			d[2] = '"';
+			d += 3;
+			if (copy_small(d, v, vn)) {
+				d[vn] = '"';
+				w->first &= ~bit;
+				w->len += comma + kn + vn + 5;
+				return;
+			}
+		}
+	}
+	kv_general(w, k, kn, v, vn);
+}
+
+static void kv_general(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
 {
 	size_t worst = 6 * (kn + vn) + 6;
 
