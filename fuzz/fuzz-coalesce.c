@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * fuzz-coalesce - record groups into the coalescer and the event formatters.
+ *
+ * Input: 1 configuration byte, then audit.log lines ('\n'-separated, any bytes).
+ *   bit 0: AK_COALESCE_GO_COMPAT;  bit 1: AK_EVENT_OUT_GO_KEYS;
+ *   bit 2: resolve ids (ak_event_resolve_ids, names from a fake lookup whose
+ *          names are up to 255 bytes of anything but NUL);
+ *   bits 3-4: grouping: 0 all parsed records are one event, 1 a new event at each
+ *          serial change, 2 at each blank line, 3 one record per event.
+ * Every line that parses (ak_rec_parse_line) is a record; at most 256 per event.
+ * Checked, independently of the library:
+ *  - ak_coalesce() into an arena of exactly ak_coalesce_arena_size() bytes
+ *    succeeds (it is documented to always suffice), also after resolving ids;
+ *    with half of it, it succeeds or says -ERANGE; an empty group is -EINVAL;
+ *  - the event's strings are readable (ASan), warnings carry text;
+ *  - ak_event_json writes exactly one RFC 8259 object and "\n", valid UTF-8,
+ *    no raw control byte, no duplicate top-level key, the same bytes measured
+ *    (NULL buffer) and written into a buffer of exactly that size;
+ *  - ak_event_text is "---\n" and one line of valid UTF-8 without control bytes
+ *    (a crafted file name cannot forge lines or terminal escapes);
+ *  - ak_event_yaml is valid UTF-8 with no control byte but "\n".
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <auditkit.h>
+
+#include "fuzz-check.h"
+
+#define MAX_RECS 256
+
+enum { OUT_JSON, OUT_YAML, OUT_TEXT };
+
+typedef int (*ev_fn)(struct ak_json *, const struct ak_event *, unsigned);
+
+static void check_output(const char *s, size_t n, int kind)
+{
+	size_t lines = 0;
+
+	FZ_CHECK(n > 0 && s[n - 1] == '\n');
+	FZ_CHECK(fz_utf8_ok((const unsigned char *)s, n));
+	if (kind == OUT_JSON) {
+		struct fz_json *j = malloc(sizeof(*j));
+
+		FZ_CHECK(j != NULL);
+		FZ_CHECK(fz_json_line_ok_j(j, s, n));
+		FZ_CHECK(s[0] == '{');
+		FZ_CHECK(j->overflow_keys || fz_json_keys_unique(j));
+		free(j);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n') {
+			lines++;
+			continue;
+		}
+		FZ_CHECK(c >= 0x20 && c != 0x7f);
+	}
+	if (kind == OUT_TEXT) {
+		FZ_CHECK(n >= 4 && memcmp(s, "---\n", 4) == 0);
+		FZ_CHECK(lines == 2);
+	}
+}
+
+static void render(ev_fn fn, const struct ak_event *ev, unsigned flags, int kind)
+{
+	struct ak_json w;
+	size_t need;
+	char *buf;
+
+	ak_json_init(&w, NULL, 0);
+	FZ_CHECK(fn(&w, ev, flags) == 0);
+	need = ak_json_len(&w);
+	buf = malloc(need + 1);
+	FZ_CHECK(buf != NULL);
+	ak_json_init(&w, buf, need + 1);
+	FZ_CHECK(fn(&w, ev, flags) == 0);
+	FZ_CHECK(ak_json_finish(&w) == (int)need);
+	check_output(buf, need, kind);
+	free(buf);
+}
+
+/* A fake directory: id 0 is "root" (seeded by the cache), ids with bit 4 set are
+ * unknown, others get a name made of bytes derived from the id, 1-255 long. */
+static int fake_name(uint32_t id, char *buf, size_t cap, void *data)
+{
+	size_t n = 1 + (id * 2654435761u >> 24) % 255;
+
+	(void)data;
+	if (id & 16)
+		return -ENOENT;
+	if (n >= cap)
+		n = cap - 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)(id + i * 37);
+
+		buf[i] = (char)(c ? c : 'x');
+	}
+	buf[n] = 0;
+	return 0;
+}
+
+static int fake_id(const char *name, uint32_t *id, void *data)
+{
+	(void)data;
+	if (!name[0] || name[1])
+		return -ENOENT;
+	*id = (unsigned char)name[0];
+	return 0;
+}
+
+static const struct ak_id_ops fake_ops = {
+	.sz = sizeof(fake_ops),
+	.user_name = fake_name,
+	.user_id = fake_id,
+	.group_name = fake_name,
+	.group_id = fake_id,
+};
+
+static void readable(const struct ak_str *s)
+{
+	volatile char c = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		c ^= s->p[i];
+	(void)c;
+}
+
+static void event(const struct ak_rec *recs, size_t n, unsigned cfg)
+{
+	unsigned cflags = (cfg & 1) ? AK_COALESCE_GO_COMPAT : 0;
+	unsigned oflags = (cfg & 2) ? AK_EVENT_OUT_GO_KEYS : 0;
+	size_t size = ak_coalesce_arena_size(recs, n);
+	void *arena = malloc(size ? size : 1);
+	struct ak_event ev;
+	int r;
+
+	FZ_CHECK(arena != NULL);
+	if (size / 2) {
+		void *half = malloc(size / 2);
+
+		FZ_CHECK(half != NULL);
+		r = ak_coalesce(&ev, recs, n, half, size / 2, cflags);
+		FZ_CHECK(r == 0 || r == -ERANGE || r == -EINVAL);
+		free(half);
+	}
+	r = ak_coalesce(&ev, recs, n, arena, size, cflags);
+	FZ_CHECK(r == 0 || r == -EINVAL);
+	if (r == -EINVAL) {
+		/* only for no record, or only EOE */
+		for (size_t i = 0; i < n; i++)
+			FZ_CHECK(recs[i].type == AUDIT_EOE);
+		free(arena);
+		return;
+	}
+	if (cfg & 4) {
+		struct ak_idcache *c;
+
+		FZ_CHECK(ak_idcache_new(&c, &fake_ops, 60000, 4) == 0);
+		FZ_CHECK(ak_event_resolve_ids(&ev, c, 1000) == 0);
+		ak_idcache_free(c);
+	}
+	for (size_t i = 0; i < ev.nwarnings; i++) {
+		FZ_CHECK(ev.warnings[i].n > 0);
+		readable(&ev.warnings[i]);
+	}
+	(void)ak_event_category_name(ev.type);
+	render(ak_event_json, &ev, oflags, OUT_JSON);
+	render(ak_event_text, &ev, oflags, OUT_TEXT);
+	render(ak_event_yaml, &ev, oflags, OUT_YAML);
+	free(arena);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct ak_rec *recs;
+	unsigned cfg, group;
+	size_t n = 0, off = 1;
+	const char *in = (const char *)data;
+
+	if (size < 1)
+		return 0;
+	cfg = data[0];
+	group = (cfg >> 3) & 3;
+	recs = calloc(MAX_RECS, sizeof(*recs));
+	FZ_CHECK(recs != NULL);
+	if (group != 0 && size == 1)
+		event(recs, 0, cfg); /* nothing: -EINVAL */
+	while (off < size) {
+		const char *nl = memchr(in + off, '\n', size - off);
+		size_t len = nl ? (size_t)(nl - (in + off)) : size - off;
+		struct ak_rec rec;
+		int k = ak_rec_parse_line(&rec, in + off, len, NULL, 0);
+
+		if (len == 0 && group == 2 && n) {
+			event(recs, n, cfg);
+			for (size_t i = 0; i < n; i++)
+				free(recs[i].fields);
+			n = 0;
+		}
+		if (k >= 0) {
+			struct ak_field *f = malloc((size_t)k * sizeof(*f) + 1);
+
+			FZ_CHECK(f != NULL);
+			FZ_CHECK(ak_rec_parse_line(&rec, in + off, len, f, (size_t)k) == k);
+			if (n && ((group == 1 && rec.serial != recs[n - 1].serial) || group == 3 ||
+				  n == MAX_RECS)) {
+				event(recs, n, cfg);
+				for (size_t i = 0; i < n; i++)
+					free(recs[i].fields);
+				n = 0;
+			}
+			recs[n++] = rec;
+		}
+		off += len + 1;
+	}
+	if (n || group == 0)
+		event(recs, n, cfg);
+	for (size_t i = 0; i < n; i++)
+		free(recs[i].fields);
+	free(recs);
+	return 0;
+}
