@@ -115,10 +115,16 @@ const char *ak__ev_type_name(uint32_t type, char *buf, size_t cap, bool lower)
 	return buf;
 }
 
-static void kv_str(struct ak_json *w, const char *key, struct ak_str v)
+/* Inline so that strlen folds for the literal keys. */
+static inline void kv_str(struct ak_json *w, const char *key, struct ak_str v)
 {
 	if (v.n)
-		ak_json_kv_str(w, key, v.p, v.n);
+		ak__json_kv(w, key, strlen(key), v.p, v.n);
+}
+
+static inline void kv_cstr(struct ak_json *w, const char *key, const char *s)
+{
+	ak__json_kv(w, key, strlen(key), s, strlen(s));
 }
 
 static void map_obj(struct ak_json *w, const struct ak_event_map *m)
@@ -195,14 +201,14 @@ AK_EXPORT int ak_event_json(struct ak_json *w, const struct ak_event *ev, unsign
 
 	ak_json_obj_open(w);
 	if (ak__ev_time(buf, sizeof(buf), ev->sec, ev->msec, false) > 0)
-		ak_json_kv_cstr(w, "@timestamp", buf);
+		kv_cstr(w, "@timestamp", buf);
 	else
 		ak_json_kv_int(w, "@timestamp", ev->sec);
 	ak_json_kv_uint(w, "sequence", ev->serial);
-	ak_json_kv_cstr(w, "category", ev->category ? ev->category : "unknown");
-	ak_json_kv_cstr(w, "record_type", ak__ev_type_name(ev->type, buf, sizeof(buf), true));
+	kv_cstr(w, "category", ev->category ? ev->category : "unknown");
+	kv_cstr(w, "record_type", ak__ev_type_name(ev->type, buf, sizeof(buf), true));
 	kv_str(w, "result", ev->result);
-	ak_json_kv_str(w, "session", ev->session.p ? ev->session.p : "", ev->session.n);
+	ak__json_kv(w, "session", 7, ev->session.p ? ev->session.p : "", ev->session.n);
 	kv_list(w, "tags", ev->tags, ev->ntags);
 
 	ak_json_key(w, "summary", 7);
@@ -261,7 +267,7 @@ AK_EXPORT int ak_event_json(struct ak_json *w, const struct ak_event *ev, unsign
 	if (ev->direction) {
 		ak_json_key(w, "network", 7);
 		ak_json_obj_open(w);
-		ak_json_kv_cstr(w, "direction", ak__ev_direction(ev->direction));
+		kv_cstr(w, "direction", ak__ev_direction(ev->direction));
 		ak_json_obj_close(w);
 	}
 	kv_map(w, "data", &ev->data);
@@ -278,11 +284,11 @@ AK_EXPORT int ak_event_json(struct ak_json *w, const struct ak_event *ev, unsign
 	ak_json_key(w, "event", 5);
 	ak_json_obj_open(w);
 	if (ev->ecs.kind)
-		ak_json_kv_cstr(w, "kind", ev->ecs.kind);
+		kv_cstr(w, "kind", ev->ecs.kind);
 	kv_clist(w, "category", ev->ecs.category, ev->ecs.ncategory);
 	kv_clist(w, "type", ev->ecs.type, ev->ecs.ntype);
 	if (ev->ecs.outcome)
-		ak_json_kv_cstr(w, "outcome", ev->ecs.outcome);
+		kv_cstr(w, "outcome", ev->ecs.outcome);
 	ak_json_obj_close(w);
 	ak_json_key(w, "user", 4);
 	ak_json_obj_open(w);
