@@ -140,10 +140,18 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 		ret = 24;
 	}
 	v->ts_n = (size_t)ret;
-	do {
-		v->seq[--i] = (char)('0' + s % 10);
-		s /= 10;
-	} while (s);
+	/* two digits at a time */
+	while (s >= 100) {
+		i -= 2;
+		memcpy(v->seq + i, digits2 + 2 * (s % 100), 2);
+		s /= 100;
+	}
+	if (s >= 10) {
+		i -= 2;
+		memcpy(v->seq + i, digits2 + 2 * s, 2);
+	} else {
+		v->seq[--i] = (char)('0' + s);
+	}
 	v->seq_p = v->seq + i;
 	v->seq_n = sizeof(v->seq) - i;
 	/* the parser stores the enriched fields last */

@@ -492,6 +492,26 @@ static void kv_general(struct ak_json *w, const char *k, size_t kn, const char *
 	ak_json_str(w, v, vn);
 }
 
+/* Copy @n bytes with at most two overlapping moves when n <= 32. */
+static inline __attribute__((always_inline)) void copy_words(char *d, const char *p, size_t n)
+{
+	if (n >= 16 && n <= 32) {
+		memcpy(d, p, 16);
+		memcpy(d + n - 16, p + n - 16, 16);
+	} else if (n >= 8 && n < 16) {
+		memcpy(d, p, 8);
+		memcpy(d + n - 8, p + n - 8, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(d, p, 4);
+		memcpy(d + n - 4, p + n - 4, 4);
+	} else if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			d[i] = p[i];
+	} else {
+		memcpy(d, p, n);
+	}
+}
+
 /* A member whose key and value are known to need no escaping (names, numbers). */
 void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
 {
@@ -503,12 +523,12 @@ void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *
 		else
 			*d++ = ',';
 		*d++ = '"';
-		memcpy(d, k, kn);
+		copy_words(d, k, kn);
 		d += kn;
 		*d++ = '"';
 		*d++ = ':';
 		*d++ = '"';
-		memcpy(d, v, vn);
+		copy_words(d, v, vn);
 		d += vn;
 		*d++ = '"';
 		w->len += (size_t)(d - d0);
