@@ -211,6 +211,24 @@ static inline __attribute__((always_inline)) char *escape_into(char *d, const un
 	const unsigned char *s0 = s;
 
 	while (s < end) {
+#ifdef __SSE2__
+		/* long clean runs: 32 bytes per check */
+		if (end - s >= 32) {
+			unsigned q1, q2, b1 = special16(s, &q1), b2 = special16(s + 16, &q2);
+
+			if (!(b1 | b2)) {
+				memcpy(d, s, 32);
+				d += 32;
+				s += 32;
+				continue;
+			}
+			if (!b1) {
+				memcpy(d, s, 16);
+				d += 16;
+				s += 16;
+			}
+		}
+#endif
 		if (end - s >= 16 || end - s0 >= 16) {
 			/* a block at s, or for the tail of a long string the last
 			 * 16 bytes, minus the ones already done */
