@@ -562,7 +562,8 @@ static void test_huge_record(void)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 
-	CHECK(ms < 1000);
+	if (!getenv("AK_VALGRIND")) /* scripts/valgrind-check.sh: 20-50 times slower */
+		CHECK(ms < 1000);
 	CHECK(ip.error == NULL);
 	snprintf(want, sizeof(want), "ABC%c", (19999 & 0x3f) + 0x30);
 	CHECK_VAL("a19999", want);
