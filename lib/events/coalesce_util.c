@@ -157,9 +157,24 @@ static inline uint64_t prefix(struct ak_str k)
 {
 	uint64_t v = 0;
 
-	memcpy(&v, k.p, k.n < 8 ? k.n : 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* word loads, no memcpy call: 8 bytes, or two overlapping 4-byte
+	 * words whose shared bytes land on the same bits */
+	if (k.n >= 8) {
+		memcpy(&v, k.p, 8);
+	} else if (k.n >= 4) {
+		uint32_t lo, hi;
+
+		memcpy(&lo, k.p, 4);
+		memcpy(&hi, k.p + k.n - 4, 4);
+		v = lo | (uint64_t)hi << (8 * (k.n - 4));
+	} else {
+		for (size_t i = k.n; i-- > 0;)
+			v = v << 8 | (unsigned char)k.p[i];
+	}
 	v = __builtin_bswap64(v);
+#else
+	memcpy(&v, k.p, k.n < 8 ? k.n : 8);
 #endif
 	return v;
 }
