@@ -265,6 +265,9 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			login_prefix = -1;
 		}
 		s = value(ps, k, kn, s + 1, end, fl, &paren);
+		/* the usual separator: one space, then the next key */
+		if (end - s >= 2 && s[0] == ' ' && IS(s[1], C_KEY))
+			s++;
 	}
 }
 
