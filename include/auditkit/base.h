@@ -35,6 +35,15 @@
 #endif
 #define AK_WUR __attribute__((warn_unused_result))
 
+/* C++ callers see C linkage. */
+#ifdef __cplusplus
+#define AK_BEGIN_DECLS extern "C" {
+#define AK_END_DECLS }
+#else
+#define AK_BEGIN_DECLS
+#define AK_END_DECLS
+#endif
+
 #define AK_VERSION_MAJOR 0
 #define AK_VERSION_MINOR 1
 #define AK_VERSION_PATCH 0
@@ -62,10 +71,14 @@ struct ak_diag {
 #define AK_CB_OK 1
 #define AK_CB_STOP 0
 
+AK_BEGIN_DECLS
+
 /** ak_strerror - message for a (positive or negative) errno value. */
 AK_EXPORT const char *ak_strerror(int err);
 
 /** ak_version - the library's version string, e.g. "0.1.0". */
 AK_EXPORT const char *ak_version(void);
+
+AK_END_DECLS
 
 #endif

@@ -51,6 +51,8 @@
 #include <auditkit/json.h>
 #include <auditkit/record.h>
 
+AK_BEGIN_DECLS
+
 /* A string map, kept sorted by key (byte order, as Go marshals maps). */
 struct ak_event_map {
 	struct ak_kv *kv;
@@ -267,5 +269,7 @@ AK_EXPORT int ak_idcache_group_id(struct ak_idcache *c, const char *name, size_t
  * (an arena of ak_coalesce_arena_size() bytes never is).
  */
 AK_EXPORT int ak_event_resolve_ids(struct ak_event *ev, struct ak_idcache *c, uint64_t now_ms);
+
+AK_END_DECLS
 
 #endif

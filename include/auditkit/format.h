@@ -44,6 +44,8 @@
 #include <auditkit/json.h>
 #include <auditkit/record.h>
 
+AK_BEGIN_DECLS
+
 enum ak_fmt_flag {
 	AK_FMT_RAW = 1u << 0,      /* no interpretation: the fields as written */
 	AK_FMT_NO_ENRICHED = 1u << 1, /* omit the "enriched" object */
@@ -102,5 +104,7 @@ AK_EXPORT int ak_fmt_timestamp(char *dst, size_t cap, int64_t sec, uint32_t msec
 AK_EXPORT void ak_out_text_escaped(struct ak_json *w, const char *s, size_t n);
 /** ak_out_yaml_str - @s as a YAML double-quoted scalar (always valid UTF-8). */
 AK_EXPORT void ak_out_yaml_str(struct ak_json *w, const char *s, size_t n);
+
+AK_END_DECLS
 
 #endif

@@ -49,6 +49,8 @@
 #include <auditkit/base.h>
 #include <auditkit/record.h>
 
+AK_BEGIN_DECLS
+
 struct ak_kv {
 	struct ak_str key;
 	struct ak_str val;
@@ -166,5 +168,7 @@ AK_EXPORT int ak_ctx_split(struct ak_str parts[5], const char *s, size_t n);
  * written into @buf (at least 20 bytes).  Returns the text (NUL-terminated).
  */
 AK_EXPORT const char *ak_arch_text(uint32_t arch, char *buf, size_t cap);
+
+AK_END_DECLS
 
 #endif

@@ -37,6 +37,8 @@
 
 #include <auditkit/base.h>
 
+AK_BEGIN_DECLS
+
 #define AK_JSON_MAX_DEPTH 32
 
 struct ak_json {
@@ -110,5 +112,7 @@ AK_EXPORT size_t ak_json_escape(char *dst, size_t cap, const char *s, size_t n);
  * UTF-8.  Returns @n when all of @s is valid.
  */
 AK_EXPORT size_t ak_utf8_valid_prefix(const char *s, size_t n);
+
+AK_END_DECLS
 
 #endif

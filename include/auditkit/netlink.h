@@ -54,6 +54,8 @@
 #include <auditkit/base.h>
 #include <linux/audit.h>
 
+AK_BEGIN_DECLS
+
 /* Largest audit message the kernel sends (libaudit's MAX_AUDIT_MESSAGE_LENGTH). */
 #define AK_NL_MAX_PAYLOAD 8970
 /* A receive buffer that always holds one whole datagram: header + payload. */
@@ -359,5 +361,7 @@ AK_EXPORT int ak_nl_list_rules(struct ak_nl *nl, void *buf, size_t cap, ak_nl_ru
  * deleted, or a negative errno.
  */
 AK_EXPORT int ak_nl_del_all_rules(struct ak_nl *nl, void *buf, size_t cap);
+
+AK_END_DECLS
 
 #endif

@@ -92,6 +92,8 @@
 #include <auditkit/base.h>
 #include <auditkit/record.h>
 
+AK_BEGIN_DECLS
+
 /* How an event came to be delivered, and what is special about it (flags). */
 enum ak_reasm_ev_flag {
 	AK_REASM_EV_EOE = 1u << 0,      /* ended by its EOE record */
@@ -219,5 +221,7 @@ AK_EXPORT uint64_t ak_reasm_deadline(const struct ak_reasm *r);
 
 /** ak_reasm_stats - counters since creation. */
 AK_EXPORT void ak_reasm_stats(const struct ak_reasm *r, struct ak_reasm_stats *st);
+
+AK_END_DECLS
 
 #endif

@@ -39,6 +39,8 @@
 
 #include <auditkit/base.h>
 
+AK_BEGIN_DECLS
+
 enum ak_field_flag {
 	AK_F_DQUOTE = 1u << 0,   /* value was written "..." (val excludes the quotes) */
 	AK_F_SQUOTE = 1u << 1,   /* value was written '...' (val excludes the quotes) */
@@ -97,5 +99,7 @@ AK_EXPORT const struct ak_field *ak_rec_field(const struct ak_rec *rec, const ch
 
 /** ak_rec_enriched - the enriched (interpreted) field named @key, or NULL. */
 AK_EXPORT const struct ak_field *ak_rec_enriched(const struct ak_rec *rec, const char *key);
+
+AK_END_DECLS
 
 #endif

@@ -48,6 +48,8 @@
 #include <auditkit/base.h>
 #include <linux/audit.h>
 
+AK_BEGIN_DECLS
+
 /* Largest rule: header plus 63 strings of PATH_MAX and a key. */
 #define AK_RULE_MAX_SIZE (sizeof(struct audit_rule_data) + (AUDIT_MAX_FIELDS - 1) * 4096 + 256)
 
@@ -247,5 +249,7 @@ AK_EXPORT int ak_rule_sys_user(const char *name, uint32_t *id, void *data);
 AK_EXPORT int ak_rule_sys_group(const char *name, uint32_t *id, void *data);
 /** ak_rule_sys_is_dir - stat(), for struct ak_rule_opts. */
 AK_EXPORT int ak_rule_sys_is_dir(const char *path, void *data);
+
+AK_END_DECLS
 
 #endif

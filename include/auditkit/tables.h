@@ -13,6 +13,8 @@
 
 #include <auditkit/base.h>
 
+AK_BEGIN_DECLS
+
 /* Record types (AUDIT_SYSCALL = 1300 -> "SYSCALL").  NULL if unknown. */
 AK_EXPORT const char *ak_msgtype_name(uint32_t type);
 /* "SYSCALL" -> 1300, case-insensitive; also accepts "UNKNOWN[1340]" -> 1340.
@@ -53,5 +55,7 @@ AK_EXPORT int ak_errno_number(const char *name, size_t len);
  * SIGRTMIN).  Aliases SIGIOT, SIGPOLL, SIGUNUSED are accepted by _number. */
 AK_EXPORT const char *ak_signal_name(int sig);
 AK_EXPORT int ak_signal_number(const char *name, size_t len);
+
+AK_END_DECLS
 
 #endif
