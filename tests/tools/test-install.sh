@@ -100,6 +100,11 @@ check "examples/Makefile (make -C examples)" sh -c \
 check "auditkit.h compiles with -std=c11 -pedantic" sh -c \
 	"printf '#include <auditkit.h>\nint main(void){return ak_version()[0]==0;}\n' >'$tmp/u.c' &&
 	 ${CC:-cc} -std=c11 -Wall -Wextra -pedantic -Werror $san $cflags -o '$tmp/u' '$tmp/u.c' $libs"
+if command -v ${CXX:-c++} >/dev/null 2>&1; then
+	check "auditkit.h compiles and links as C++" sh -c \
+		"printf '#include <auditkit.h>\nint main(){return ak_version()[0]==0;}\n' >'$tmp/u.cc' &&
+		 ${CXX:-c++} -Wall -Wextra -Werror $san $cflags -o '$tmp/ucc' '$tmp/u.cc' $libs && LD_LIBRARY_PATH='$lib' '$tmp/ucc'"
+fi
 check "static link (libauditkit.a)" sh -c \
 	"cd '$tmp/ex' && ${CC:-cc} -std=gnu11 $san $cflags -o rule-static rule.c -Wl,-Bstatic -lauditkit -Wl,-Bdynamic -L'$lib' &&
 	 ! readelf -d rule-static | grep -q libauditkit"
