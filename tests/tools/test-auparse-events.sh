@@ -10,7 +10,6 @@ here=$(dirname "$0")
 top=$here/../..
 reasm=$top/tests/golden/reasm
 coal=$top/tests/golden/coalesce
-[ -d "$coal" ] || coal=/work/shared/testdata/go-libaudit/aucoalesce/testdata
 AP=$O/auparse
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
