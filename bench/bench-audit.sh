@@ -132,6 +132,8 @@ run() {
 	cpu_us=$(awk -v a="$c0" -v b="$c1" -v hz="$HZ" -v n="$N" 'BEGIN { printf "%.2f", (b - a) / hz * 1e6 / n }')
 	printf '%-8s %12s %12s %10s %10s %14s %14s\n' "$name" "$rate" "$recs" \
 		$((lost1 - lost0)) "$d" "$cpu_us" "$secs" | tee -a "$TMP/rows"
+	[ "$name" = audit ] && sed -n 's/^audit: received/  (audit says: received/p' "$TMP/audit.err" |
+		sed 's/$/)/'
 	rm -f "$TMP/audit.out" "$TMP/auditd/audit.log"
 	[ "$(st pid)" = 0 ] || echo "bench-audit: $name left the audit PID set" >&2
 }
