@@ -22,9 +22,12 @@
 #include "../common/events.h"
 #include "../common/flags.h"
 #include "../common/lineio.h"
+#include "../common/outfile.h"
 
 #define PROG "auparse"
-#define SYNOPSIS "[-in FILE] [-out FILE] [-format json|yaml|text] [-i] [-id] [FILE...]"
+#define SYNOPSIS \
+	"[-in FILE] [-out FILE [-append] [-rotate-size BYTES [-rotate-keep N]]] " \
+	"[-format json|yaml|text] [-i] [-id] [FILE...]"
 #define LINE_MAX_BYTES ((size_t)64 << 20) /* longest line kept; longer ones are reported */
 #define IO_CHUNK ((size_t)1 << 20)
 #define MAX_FIELDS ((size_t)1 << 20) /* bounds the field array: 40 MiB */
@@ -232,12 +235,16 @@ static int run_path(struct ctx *c, const char *path)
 int main(int argc, char **argv)
 {
 	const char *in = NULL, *out = "-", *format = "json";
-	int interpret = 0, resolve_ids = 1, raw = 0, optind = 0, ret = 0, fd;
-	unsigned long max_line = LINE_MAX_BYTES;
+	int interpret = 0, resolve_ids = 1, raw = 0, append = 0, optind = 0, ret = 0;
+	unsigned long max_line = LINE_MAX_BYTES, rotate_size = 0, rotate_keep = 5;
+	struct akt_outfile of = { 0 };
 	struct ctx c = { 0 };
 	const struct akt_flag flags[] = {
 		{ "in", AKT_STRING, &in, "FILE", "input file (default \"-\": stdin)" },
-		{ "out", AKT_STRING, &out, "FILE", "output file (default \"-\": stdout)" },
+		{ "out", AKT_STRING, &out, "FILE", "output file (default \"-\": stdout); SIGHUP reopens it" },
+		{ "append", AKT_BOOL, &append, NULL, "append to the -out file instead of truncating it" },
+		{ "rotate-size", AKT_UINT, &rotate_size, "BYTES", "rotate the -out file before it exceeds BYTES (default 0: never)" },
+		{ "rotate-keep", AKT_UINT, &rotate_keep, "N", "rotated files kept: FILE.1 (newest) .. FILE.N (default 5)" },
 		{ "format", AKT_STRING, &format, "FMT", "output format: json (default), yaml or text" },
 		{ "i", AKT_BOOL, &interpret, NULL, "interpret: coalesce records into events" },
 		{ "id", AKT_BOOL, &resolve_ids, NULL, "with -i, resolve uid/gid to names (default true)" },
@@ -272,24 +279,39 @@ int main(int argc, char **argv)
 		fprintf(stderr, PROG ": -max-line must be at least 64\n");
 		return 2;
 	}
+	if (strcmp(out, "-") == 0 && (append || rotate_size)) {
+		fprintf(stderr, PROG ": -append and -rotate-size need an -out file\n");
+		return 2;
+	}
+	if (rotate_keep > 1000) {
+		fprintf(stderr, PROG ": -rotate-keep must be at most 1000\n");
+		return 2;
+	}
 	c.raw = (unsigned)raw;
 	c.max_line = max_line;
-	if (strcmp(out, "-") == 0) {
-		fd = STDOUT_FILENO;
-	} else {
-		fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			fprintf(stderr, PROG ": cannot open output %s: %s\n", out, strerror(errno));
-			return 1;
-		}
-	}
 	c.fcap = 256;
 	c.fields = malloc(c.fcap * sizeof(*c.fields));
 	c.scap = 64 << 10;
 	c.scratch = malloc(c.scap);
-	if (!c.fields || !c.scratch || akt_out_init(&c.out, fd, IO_CHUNK * 2) < 0) {
+	if (!c.fields || !c.scratch || akt_out_init(&c.out, STDOUT_FILENO, IO_CHUNK * 2) < 0) {
 		oom();
 		return 1;
+	}
+	if (strcmp(out, "-") != 0) {
+		of.path = out;
+		of.limit = rotate_size;
+		of.keep = (unsigned)rotate_keep;
+		ret = akt_outfile_open(&of, &c.out, append, PROG);
+		if (ret < 0) {
+			if (ret == -ENOMEM)
+				oom();
+			free(of.name);
+			akt_out_free(&c.out);
+			free(c.fields);
+			free(c.scratch);
+			return 1;
+		}
+		ret = 0;
 	}
 	if (interpret) {
 		struct akt_events_opts eo = { .prog = PROG, .fmt = (int)c.fmt,
@@ -302,6 +324,11 @@ int main(int argc, char **argv)
 		/* A stop (auditd stops plugins with SIGTERM) writes the events in flight. */
 		akt_events_catch_signals();
 	}
+	/* With an output file, SIGHUP reopens it (logrotate, auditd's reload)
+	 * instead of stopping: the next write goes to a file at -out again.
+	 * With -i it stays blocked except while waiting for input. */
+	if (of.path)
+		akt_outfile_catch_hup();
 	if (optind < argc) {
 		for (int i = optind; i < argc && ret == 0; i++)
 			ret = run_path(&c, argv[i]);
@@ -317,8 +344,14 @@ int main(int argc, char **argv)
 			ret = r;
 		akt_events_free(c.ev);
 	}
-	if (akt_out_flush(&c.out) < 0 || (fd != STDOUT_FILENO && close(fd) < 0 && !c.out.err))
-		c.out.err = c.out.err ? c.out.err : errno;
+	if (akt_out_flush(&c.out) < 0 && !c.out.err)
+		c.out.err = EIO;
+	if (of.path) {
+		int r = akt_outfile_close(&of, &c.out);
+
+		if (r < 0 && !c.out.err)
+			c.out.err = -r;
+	}
 	if (c.out.err) {
 		fprintf(stderr, PROG ": write error on %s: %s\n",
 			strcmp(out, "-") == 0 ? "<stdout>" : out, strerror(c.out.err));

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "lineio.h"
+#include "outfile.h"
 
 int akt_lines_init(struct akt_lines *r, int fd, size_t initial, size_t max)
 {
@@ -117,7 +118,7 @@ int akt_out_init(struct akt_out *o, int fd, size_t cap)
 {
 	memset(o, 0, sizeof(*o));
 	o->fd = fd;
-	o->cap = cap;
+	o->cap = o->alloc = cap;
 	o->buf = malloc(cap);
 	return o->buf ? 0 : -ENOMEM;
 }
@@ -134,6 +135,10 @@ int akt_out_flush(struct akt_out *o)
 
 	if (o->err)
 		return -o->err;
+	if (o->file && akt_outfile_check(o) < 0) {
+		o->len = 0;
+		return -o->err;
+	}
 	while (off < o->len) {
 		ssize_t n = write(o->fd, o->buf + off, o->len - off);
 
@@ -147,6 +152,8 @@ int akt_out_flush(struct akt_out *o)
 		off += (size_t)n;
 	}
 	o->len = 0;
+	if (o->file)
+		akt_outfile_wrote(o, off);
 	return 0;
 }
 
@@ -160,13 +167,24 @@ int akt_out_reserve(struct akt_out *o, size_t n)
 		if (ret < 0)
 			return ret;
 	}
+	if (o->file) {
+		int ret = akt_outfile_room(o, n);
+
+		if (ret < 0)
+			return ret;
+	}
 	if (o->cap >= n)
 		return 0;
-	char *nb = realloc(o->buf, n);
+	if (o->alloc < n) {
+		char *nb = realloc(o->buf, n);
 
-	if (!nb)
-		return -ENOMEM;
-	o->buf = nb;
-	o->cap = n;
+		if (!nb)
+			return -ENOMEM;
+		o->buf = nb;
+		o->alloc = n;
+	}
+	/* With a file: an object larger than the room left in a fresh file
+	 * goes alone into it. */
+	o->cap = o->file ? n : o->alloc;
 	return 0;
 }

@@ -42,11 +42,15 @@ int akt_lines_init(struct akt_lines *r, int fd, size_t initial, size_t max);
 int akt_lines_next(struct akt_lines *r, const char **line, size_t *len);
 void akt_lines_free(struct akt_lines *r);
 
+struct akt_outfile;
+
 struct akt_out {
 	int fd;
 	char *buf;
-	size_t cap, len;
+	size_t cap, len; /* writers fill buf[len, cap) */
 	int err; /* first write error (errno), sticky */
+	size_t alloc;              /* bytes at buf; cap < alloc only with a file */
+	struct akt_outfile *file;  /* if set: rotation and reopen (outfile.h) */
 };
 
 int akt_out_init(struct akt_out *o, int fd, size_t cap);
