@@ -59,7 +59,9 @@ static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *d
 		inside(&r->type_name, &r->line);
 		inside(&r->node, &r->line);
 		for (size_t j = 0; j < r->nfields; j++) {
-			inside(&r->fields[j].key, &r->line);
+			/* keys may be static strings (record.h: LOGIN's "new auid" ->
+			 * new_auid, AVC's seresult): non-empty; values lie in the line */
+			FZ_CHECK(r->fields[j].key.n > 0 && r->fields[j].key.p != NULL);
 			inside(&r->fields[j].val, &r->line);
 		}
 	}
