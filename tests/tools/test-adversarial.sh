@@ -42,6 +42,20 @@ mem() {
 rc_of() { echo "${1%% *}"; }
 rss_of() { echo "${1##* }"; }
 
+# Peak-memory assertions hold for the real build.  An ASan build's RSS is shadow memory,
+# redzones and a 256 MB free quarantine (its realloc always copies), not the tool's: there
+# they are reported as skipped; the plain build in the same CI run asserts them.
+asan=0
+readelf -d "$AP" 2>/dev/null | grep -q 'libasan' && asan=1
+# rsscheck NAME KIB LIMIT_KIB
+rsscheck() {
+	if [ $asan -eq 1 ]; then
+		sk "$1" "ASan build: RSS is not the tool's"
+	else
+		check "$1" test "$2" -le "$3"
+	fi
+}
+
 # jsonl FILE [N]: every line a strict JSON object, whole file valid UTF-8, N lines.
 jsonl() {
 	python3 - "$@" <<'EOF'
@@ -83,19 +97,17 @@ r=$(mem "$tmp/o" "$tmp/e" "$AP" -max-line 1000000 -in "$tmp/big.log")
 check "100 MB line, -max-line 1 MB: skipped, reported, next record parsed" \
 	sh -c "[ $(rc_of "$r") -eq 0 ] && grep -q 'line longer' '$tmp/e' && tail -n 1 '$tmp/o' | grep -q '\"record_type\":\"CWD\"'"
 check "100 MB line, -max-line 1 MB: valid JSON" jsonl "$tmp/o" 2
-check "100 MB line, -max-line 1 MB: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+rsscheck "100 MB line, -max-line 1 MB: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 r=$(mem "$tmp/o" "$tmp/e" "$AP" -in "$tmp/big.log")
 check "100 MB line, default limit: skipped, next record parsed" \
 	sh -c "[ $(rc_of "$r") -eq 0 ] && tail -n 1 '$tmp/o' | grep -q '\"record_type\":\"CWD\"'"
 # the default -max-line is 64 MiB: what is buffered before giving up
-check "100 MB line, default limit: peak RSS $(rss_of "$r") KiB <= 64 MiB + 16 MiB" \
-	test "$(rss_of "$r")" -le $((65536 + 16384))
+rsscheck "100 MB line, default limit: peak RSS $(rss_of "$r") KiB <= 64 MiB + 16 MiB" "$(rss_of "$r")" $((65536 + 16384))
 r=$(mem "$tmp/o" "$tmp/e" "$AP" -max-line 134217728 -in "$tmp/big.log")
 check "100 MB line accepted: two records, the first 100 MB of escaped value" \
 	sh -c "[ $(rc_of "$r") -eq 0 ] && [ \$(wc -l <'$tmp/o') -eq 2 ] && [ \$(head -n 1 '$tmp/o' | wc -c) -gt 100000000 ] && tail -n 1 '$tmp/o' | grep -q '\"record_type\":\"CWD\"'"
 # the line, its fields and its output are in memory at once: a few times the line
-check "100 MB line accepted: peak RSS $(rss_of "$r") KiB <= 5 x 100 MB" \
-	test "$(rss_of "$r")" -le 500000
+rsscheck "100 MB line accepted: peak RSS $(rss_of "$r") KiB <= 5 x 100 MB" "$(rss_of "$r")" 500000
 rm -f "$tmp/big.log" "$tmp/o"
 
 # --- a line of NULs, and NULs inside a record
@@ -111,7 +123,7 @@ for mode in "" "-i"; do
 	check "NULs $mode: exit 0" test "$(rc_of "$r")" -eq 0
 	check "NULs $mode: valid JSON lines" jsonl "$tmp/o"
 	check "NULs $mode: the record after 1 MB of NULs is there" grep -q '"sequence":"\?4' "$tmp/o"
-	check "NULs $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+	rsscheck "NULs $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 done
 
 # --- random bytes (fixed seed), 20 MB: every output line valid, memory flat
@@ -125,12 +137,12 @@ for mode in "" "-i" "-raw"; do
 	r=$(mem "$tmp/o" "$tmp/e" "$AP" $mode -in "$tmp/rand.bin")
 	check "random bytes $mode: exit 0" test "$(rc_of "$r")" -eq 0
 	check "random bytes $mode: valid JSON lines" jsonl "$tmp/o"
-	check "random bytes $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+	rsscheck "random bytes $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 done
 r=$(mem "$tmp/o" "$tmp/e" "$AP" -format text -in "$tmp/rand.bin")
 check "random bytes text: exit 0" test "$(rc_of "$r")" -eq 0
 check "random bytes text: no control byte" textsafe "$tmp/o" "$(wc -l <"$tmp/o")"
-check "random bytes text: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+rsscheck "random bytes text: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 rm -f "$tmp/rand.bin"
 
 # --- 10^6 interleaved serials: a permutation (serial = i * 7919 mod 10^6), no EOE,
@@ -141,7 +153,7 @@ awk 'BEGIN { for (i = 0; i < 1000000; i++) {
 r=$(mem "$tmp/o" "$tmp/e" "$AP" -i -id=false -in "$tmp/inter.log")
 check "10^6 interleaved serials -i: exit 0" test "$(rc_of "$r")" -eq 0
 check "10^6 interleaved serials -i: one valid event per record" jsonl "$tmp/o" 1000000
-check "10^6 interleaved serials -i: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+rsscheck "10^6 interleaved serials -i: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 rm -f "$tmp/inter.log" "$tmp/o" "$tmp/e"
 
 # --- deep quoting: msg=' nested 20000 times, 200000 double quotes, 100000 backslashes
@@ -161,7 +173,7 @@ for mode in "" "-i" "-format yaml"; do
 	*yaml*) check "deep quoting $mode: valid UTF-8, no ESC" python3 -c 'import sys; t = open(sys.argv[1], "rb").read().decode(); assert "\x1b" not in t' "$tmp/o" ;;
 	*) check "deep quoting $mode: valid JSON lines" jsonl "$tmp/o" ;;
 	esac
-	check "deep quoting $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+	rsscheck "deep quoting $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 done
 
 # --- hex values of odd length, empty, huge and odd, non-hex
@@ -181,7 +193,7 @@ for mode in "" "-i"; do
 	r=$(mem "$tmp/o" "$tmp/e" "$AP" $mode -in "$tmp/hex.log")
 	check "odd-length hex $mode: exit 0" test "$(rc_of "$r")" -eq 0
 	check "odd-length hex $mode: valid JSON lines" jsonl "$tmp/o"
-	check "odd-length hex $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" test "$(rss_of "$r")" -le $BUDGET
+	rsscheck "odd-length hex $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 done
 "$AP" -format text -in "$tmp/hex.log" >"$tmp/o" 2>/dev/null
 check "odd-length hex text: safe, one line per record" textsafe "$tmp/o" 7
