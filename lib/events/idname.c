@@ -10,10 +10,9 @@
  */
 
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdlib.h>
 
+#include "core/nss.h"
 #include "events/coalesce_int.h"
 
 #define PROBE 8
@@ -40,102 +39,28 @@ struct ak_idcache {
 
 /* ---- the system's lookups ---- */
 
-static int sys_pw(uint32_t id, const char *name, char *out, size_t cap, uint32_t *oid)
-{
-	char stack[16384], *buf = stack;
-	size_t size = sizeof(stack);
-	struct passwd pw, *res = NULL;
-	int r;
-
-	for (;;) {
-		r = name ? getpwnam_r(name, &pw, buf, size, &res) : getpwuid_r(id, &pw, buf, size, &res);
-		if (r != ERANGE || size >= (1u << 20))
-			break;
-		if (buf != stack)
-			free(buf);
-		size *= 2;
-		buf = malloc(size);
-		if (!buf)
-			return -ENOMEM;
-	}
-	if (!r && res) {
-		size_t n = strlen(pw.pw_name);
-
-		if (oid)
-			*oid = (uint32_t)pw.pw_uid;
-		if (out) {
-			if (n >= cap)
-				r = ERANGE;
-			else
-				memcpy(out, pw.pw_name, n + 1);
-		}
-	} else if (!r) {
-		r = ENOENT;
-	}
-	if (buf != stack)
-		free(buf);
-	return -r;
-}
-
-static int sys_gr(uint32_t id, const char *name, char *out, size_t cap, uint32_t *oid)
-{
-	char stack[16384], *buf = stack;
-	size_t size = sizeof(stack);
-	struct group gr, *res = NULL;
-	int r;
-
-	for (;;) {
-		r = name ? getgrnam_r(name, &gr, buf, size, &res) : getgrgid_r(id, &gr, buf, size, &res);
-		if (r != ERANGE || size >= (1u << 20))
-			break;
-		if (buf != stack)
-			free(buf);
-		size *= 2;
-		buf = malloc(size);
-		if (!buf)
-			return -ENOMEM;
-	}
-	if (!r && res) {
-		size_t n = strlen(gr.gr_name);
-
-		if (oid)
-			*oid = (uint32_t)gr.gr_gid;
-		if (out) {
-			if (n >= cap)
-				r = ERANGE;
-			else
-				memcpy(out, gr.gr_name, n + 1);
-		}
-	} else if (!r) {
-		r = ENOENT;
-	}
-	if (buf != stack)
-		free(buf);
-	return -r;
-}
-
 static int sys_user_name(uint32_t id, char *buf, size_t cap, void *data)
 {
 	(void)data;
-	return sys_pw(id, NULL, buf, cap, NULL);
+	return ak__nss_lookup(AK__NSS_USER, id, NULL, buf, cap, NULL);
 }
 
 static int sys_user_id(const char *name, uint32_t *id, void *data)
 {
 	(void)data;
-	return sys_pw(0, name, NULL, 0, id);
+	return ak__nss_lookup(AK__NSS_USER, 0, name, NULL, 0, id);
 }
 
 static int sys_group_name(uint32_t id, char *buf, size_t cap, void *data)
 {
 	(void)data;
-	return sys_gr(id, NULL, buf, cap, NULL);
+	return ak__nss_lookup(AK__NSS_GROUP, id, NULL, buf, cap, NULL);
 }
 
 static int sys_group_id(const char *name, uint32_t *id, void *data)
 {
 	(void)data;
-	return sys_gr(0, name, NULL, 0, id);
+	return ak__nss_lookup(AK__NSS_GROUP, 0, name, NULL, 0, id);
 }
 
 static const struct ak_id_ops sys_ops = {

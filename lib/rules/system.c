@@ -6,12 +6,11 @@
  * a watched path is a directory, and the machine the rules are for.
  */
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 
+#include "core/nss.h"
 #include "rules/rule-internal.h"
 
 AK_EXPORT uint32_t ak_rule_host_arch(void)
@@ -25,26 +24,14 @@ AK_EXPORT uint32_t ak_rule_host_arch(void)
 
 AK_EXPORT int ak_rule_sys_user(const char *name, uint32_t *id, void *data)
 {
-	struct passwd pw, *res = NULL;
-	char buf[4096];
-
 	(void)data;
-	if (getpwnam_r(name, &pw, buf, sizeof(buf), &res) != 0 || !res)
-		return -ENOENT;
-	*id = (uint32_t)res->pw_uid;
-	return 0;
+	return ak__nss_lookup(AK__NSS_USER, 0, name, NULL, 0, id) < 0 ? -ENOENT : 0;
 }
 
 AK_EXPORT int ak_rule_sys_group(const char *name, uint32_t *id, void *data)
 {
-	struct group gr, *res = NULL;
-	char buf[16384];
-
 	(void)data;
-	if (getgrnam_r(name, &gr, buf, sizeof(buf), &res) != 0 || !res)
-		return -ENOENT;
-	*id = (uint32_t)res->gr_gid;
-	return 0;
+	return ak__nss_lookup(AK__NSS_GROUP, 0, name, NULL, 0, id) < 0 ? -ENOENT : 0;
 }
 
 AK_EXPORT int ak_rule_sys_is_dir(const char *path, void *data)
