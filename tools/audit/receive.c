@@ -141,29 +141,29 @@ static int emit_text(struct rx *c, const struct ak_nl_msg *m)
 }
 
 /*
- * JSON: format exactly what `audit -format=text | auparse` would, by parsing
- * the text line itself.
+ * The datagram as the "type=NAME msg=..." line the text format writes, in c->line,
+ * parsed into *rec (growing c->fields when the record has more fields); *lenp is the
+ * line's length.  Returns
+ * what ak_rec_parse_line() returns, or -ENOMEM.
  */
-static int emit_json(struct rx *c, const struct ak_nl_msg *m)
+static int parse_as_line(struct rx *c, const struct ak_nl_msg *m, struct ak_rec *rec,
+			 size_t *lenp)
 {
 	char tmp[32];
 	const char *name = type_name(m->type, tmp, sizeof(tmp));
-	size_t nl = strlen(name), len;
-	struct ak_rec rec;
-	struct ak_fmt_opts opts = { 0 };
+	size_t nl = strlen(name), len = 5 + nl + 5 + m->len;
 	int r;
 
-	len = 5 + nl + 5 + m->len;
 	if (len > LINE_CAP)
 		len = LINE_CAP;
 	memcpy(c->line, "type=", 5);
 	memcpy(c->line + 5, name, nl);
 	memcpy(c->line + 5 + nl, " msg=", 5);
 	memcpy(c->line + 10 + nl, m->data, len - 10 - nl);
-
-	r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
+	*lenp = len;
+	r = ak_rec_parse_line(rec, c->line, len, c->fields, c->fcap);
 	if (r == -ERANGE) {
-		int n = ak_rec_parse_line(&rec, c->line, len, NULL, 0);
+		int n = ak_rec_parse_line(rec, c->line, len, NULL, 0);
 		struct ak_field *f;
 
 		if (n <= (int)c->fcap)
@@ -173,8 +173,24 @@ static int emit_json(struct rx *c, const struct ak_nl_msg *m)
 			return -ENOMEM;
 		c->fields = f;
 		c->fcap = (size_t)n;
-		r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
+		r = ak_rec_parse_line(rec, c->line, len, c->fields, c->fcap);
 	}
+	return r;
+}
+
+/*
+ * JSON: format exactly what `audit -format=text | auparse` would, by parsing
+ * the text line itself.
+ */
+static int emit_json(struct rx *c, const struct ak_nl_msg *m)
+{
+	struct ak_rec rec;
+	struct ak_fmt_opts opts = { 0 };
+	size_t len;
+	int r = parse_as_line(c, m, &rec, &len);
+
+	if (r == -ENOMEM)
+		return r;
 	for (int tries = 0; tries < 8; tries++) {
 		struct ak_json w;
 		int e;
@@ -243,32 +259,12 @@ static void warn_loss(struct rx *c, struct ak_nl *nl)
 /* -i: the record as the same "type=NAME msg=..." line, parsed, into the reassembler. */
 static int push_event(struct rx *c, const struct ak_nl_msg *m)
 {
-	char tmp[32];
-	const char *name = type_name(m->type, tmp, sizeof(tmp));
-	size_t nl = strlen(name), len = 5 + nl + 5 + m->len;
 	struct ak_rec rec;
-	int r;
+	size_t len;
+	int r = parse_as_line(c, m, &rec, &len);
 
-	if (len > LINE_CAP)
-		len = LINE_CAP;
-	memcpy(c->line, "type=", 5);
-	memcpy(c->line + 5, name, nl);
-	memcpy(c->line + 5 + nl, " msg=", 5);
-	memcpy(c->line + 10 + nl, m->data, len - 10 - nl);
-	r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
-	if (r == -ERANGE) {
-		int n = ak_rec_parse_line(&rec, c->line, len, NULL, 0);
-		struct ak_field *f;
-
-		if (n <= (int)c->fcap)
-			n = (int)c->fcap * 2;
-		f = realloc(c->fields, (size_t)n * sizeof(*f));
-		if (!f)
-			return -ENOMEM;
-		c->fields = f;
-		c->fcap = (size_t)n;
-		r = ak_rec_parse_line(&rec, c->line, len, c->fields, c->fcap);
-	}
+	if (r == -ENOMEM)
+		return r;
 	if (r < 0) {
 		fprintf(stderr, AUDIT_PROG ": type=%u: %s: record skipped\n", (unsigned)m->type,
 			rec.diag.msg ? rec.diag.msg : "bad record");
