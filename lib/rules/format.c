@@ -100,6 +100,20 @@ static void put_field(struct out *o, const char *name, uint32_t op)
 	puts_(o, ak__op_symbol(op));
 }
 
+/* " -F name<op>" then the value's name when it has one, else its number: unsigned
+ * in the reparse form, signed as auditctl -l prints it. */
+static void put_named(struct out *o, const char *name, uint32_t op, const char *t, uint32_t v,
+		      int rp)
+{
+	put_field(o, name, op);
+	if (t)
+		puts_(o, t);
+	else if (rp)
+		put_u(o, v);
+	else
+		put_d(o, v);
+}
+
 static const char *action_name(uint32_t a)
 {
 	switch (a) {
@@ -287,18 +301,9 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			continue;
 		}
 		switch (f) {
-		case AUDIT_MSGTYPE: {
-			const char *t = ak_msgtype_name(v);
-
-			put_field(&o, name, op);
-			if (t)
-				puts_(&o, t);
-			else if (rp)
-				put_u(&o, v);
-			else
-				put_d(&o, v);
+		case AUDIT_MSGTYPE:
+			put_named(&o, name, op, ak_msgtype_name(v), v, rp);
 			break;
-		}
 		case AUDIT_WATCH:
 		case AUDIT_DIR:
 		case AUDIT_EXE:
@@ -382,30 +387,12 @@ AK_EXPORT int ak_rule_format(const struct audit_rule_data *r, size_t len, struct
 			}
 			break;
 		}
-		case AUDIT_FSTYPE: {
-			const char *t = ak__fstype_name(v);
-
-			put_field(&o, name, op);
-			if (t)
-				puts_(&o, t);
-			else if (rp)
-				put_u(&o, v);
-			else
-				put_d(&o, v);
+		case AUDIT_FSTYPE:
+			put_named(&o, name, op, ak__fstype_name(v), v, rp);
 			break;
-		}
-		case AUDIT_FILETYPE: {
-			const char *t = rp ? ak__filetype_name(v) : NULL;
-
-			put_field(&o, name, op);
-			if (t)
-				puts_(&o, t);
-			else if (rp)
-				put_u(&o, v);
-			else
-				put_d(&o, v);
+		case AUDIT_FILETYPE:
+			put_named(&o, name, op, rp ? ak__filetype_name(v) : NULL, v, rp);
 			break;
-		}
 		default:
 			put_field(&o, name, op);
 			if (ak__field_is_string(f))
