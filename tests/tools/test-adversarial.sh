@@ -101,14 +101,30 @@ rsscheck "100 MB line, -max-line 1 MB: peak RSS $(rss_of "$r") KiB <= $BUDGET" "
 r=$(mem "$tmp/o" "$tmp/e" "$AP" -in "$tmp/big.log")
 check "100 MB line, default limit: skipped, next record parsed" \
 	sh -c "[ $(rc_of "$r") -eq 0 ] && tail -n 1 '$tmp/o' | grep -q '\"record_type\":\"CWD\"'"
-# the default -max-line is 64 MiB: what is buffered before giving up
-rsscheck "100 MB line, default limit: peak RSS $(rss_of "$r") KiB <= 64 MiB + 16 MiB" "$(rss_of "$r")" $((65536 + 16384))
+# the default -max-line (1 MiB) keeps any input within the budget
+rsscheck "100 MB line, default limit: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
 r=$(mem "$tmp/o" "$tmp/e" "$AP" -max-line 134217728 -in "$tmp/big.log")
 check "100 MB line accepted: two records, the first 100 MB of escaped value" \
 	sh -c "[ $(rc_of "$r") -eq 0 ] && [ \$(wc -l <'$tmp/o') -eq 2 ] && [ \$(head -n 1 '$tmp/o' | wc -c) -gt 100000000 ] && tail -n 1 '$tmp/o' | grep -q '\"record_type\":\"CWD\"'"
 # the line, its fields and its output are in memory at once: a few times the line
 rsscheck "100 MB line accepted: peak RSS $(rss_of "$r") KiB <= 5 x 100 MB" "$(rss_of "$r")" 500000
 rm -f "$tmp/big.log" "$tmp/o"
+
+# the worst line the default -max-line accepts: 1 MiB minus a little, all NULs
+# (each escaped to \u0000, in raw_msg and in data): still within the budget
+{
+	printf 'type=PROCTITLE msg=audit(1.000:3): proctitle='
+	head -c 1048000 /dev/zero
+	printf '\n'
+} >"$tmp/nul1m.log"
+for mode in "" "-i" "-raw" "-format=yaml" "-format=text"; do
+	# shellcheck disable=SC2086
+	r=$(mem "$tmp/o" "$tmp/e" "$AP" $mode -in "$tmp/nul1m.log")
+	check "1 MiB line of NULs $mode: accepted (no error), one line out" \
+		sh -c "[ $(rc_of "$r") -eq 0 ] && [ ! -s '$tmp/e' ] && [ \$(wc -c <'$tmp/o') -gt 2000000 ]"
+	rsscheck "1 MiB line of NULs $mode: peak RSS $(rss_of "$r") KiB <= $BUDGET" "$(rss_of "$r")" $BUDGET
+done
+rm -f "$tmp/nul1m.log" "$tmp/o"
 
 # --- a line of NULs, and NULs inside a record
 {
