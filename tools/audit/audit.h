@@ -14,6 +14,10 @@
  *   audit set [flags]        change settings      set.c      audit_cmd_set
  *   audit rules [flags]      list/add/delete      rules.c    audit_cmd_rules (rules engineer;
  *                                                 main.c has a weak stub until it lands)
+ *   audit message [flags]    user message         message.c  audit_cmd_message (auditctl -m)
+ *   audit trim, equiv        tree watches         control.c  audit_cmd_trim, _equiv (-t, -q)
+ *   audit siginfo [flags]    who signalled auditd control.c  audit_cmd_siginfo
+ *   audit version [flags]    auditkit's version   control.c  audit_cmd_version (-v)
  *
  * Option parsing: tools/common/flags.h (go-libaudit's -flag=value and GNU's --flag value).
  */
@@ -26,6 +30,27 @@ int audit_cmd_receive(int argc, char **argv);
 int audit_cmd_status(int argc, char **argv);
 int audit_cmd_set(int argc, char **argv);
 int audit_cmd_rules(int argc, char **argv);
+int audit_cmd_message(int argc, char **argv);
+int audit_cmd_trim(int argc, char **argv);
+int audit_cmd_equiv(int argc, char **argv);
+int audit_cmd_siginfo(int argc, char **argv);
+int audit_cmd_version(int argc, char **argv);
+
+/*
+ * auditctl's -m TEXT, -t, -q MOUNT,SUBTREE and -v, which the rule parser does
+ * not take: @argv[0] is the option.  Returns -1 when it is none of these,
+ * else the exit code.  (audit rules calls it.)
+ */
+int audit_auditctl_misc(int argc, char **argv, const char *kernel_fd);
+
+/*
+ * Send @text (@len bytes) as a user message of @type; @prog prefixes errors.
+ * Text longer than the kernel keeps is refused (exit 2) without being read.
+ */
+int audit_send_message(const char *kernel_fd, uint16_t type, const char *text, size_t len,
+		       const char *prog);
+/* auditctl -m: auditctl's message body and character check, type AUDIT_USER. */
+int audit_auditctl_message(const char *kernel_fd, const char *text, const char *prog);
 
 /*
  * Open the control connection: a unicast audit socket, or, when @kernel_fd

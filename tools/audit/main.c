@@ -24,6 +24,11 @@ static const struct {
 	{ "set", audit_cmd_set, "change kernel audit settings" },
 	{ "rules", audit_cmd_rules, "list, add or delete audit rules" },
 	{ "receive", audit_cmd_receive, "receive events (the default)" },
+	{ "message", audit_cmd_message, "send a user message to the audit log (auditctl -m)" },
+	{ "trim", audit_cmd_trim, "drop tree watches of deleted directories (auditctl -t)" },
+	{ "equiv", audit_cmd_equiv, "make a subtree share a mount point's tree watches (auditctl -q)" },
+	{ "siginfo", audit_cmd_siginfo, "who last signalled the audit daemon" },
+	{ "version", audit_cmd_version, "print auditkit's version (auditctl -v)" },
 };
 
 /* Replaced by tools/audit/rules.c when the rule compiler lands. */
@@ -57,5 +62,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (argc == 2 && (strcmp(argv[1], "-v") == 0 || strcmp(argv[1], "-version") == 0 ||
+			  strcmp(argv[1], "--version") == 0))
+		return audit_cmd_version(1, argv + 1);
 	return audit_cmd_receive(argc, argv);
 }

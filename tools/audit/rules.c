@@ -603,7 +603,11 @@ static void usage(FILE *f)
 		"  -p PERMS          watch permissions: r w x a\n"
 		"  -i/-c             in a file: go on after errors (-c: fail at the end)\n"
 		"  -e/-f/-r/-b N     enabled, failure mode, rate limit, backlog limit\n"
-		"  --backlog_wait_time N, --reset-lost, --loginuid-immutable, -s\n");
+		"  --backlog_wait_time N, --reset-lost, --loginuid-immutable, -s\n"
+		"  -m TEXT           send a user message, as auditctl -m does\n"
+		"  -t                trim tree watches (as " AUDIT_PROG " trim)\n"
+		"  -q MOUNT,SUBTREE  make SUBTREE share MOUNT's tree watches (as " AUDIT_PROG " equiv)\n"
+		"  -v                print the version\n");
 }
 
 int audit_cmd_rules(int argc, char **argv)
@@ -684,6 +688,9 @@ int audit_cmd_rules(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	rc = audit_auditctl_misc(argc - i, argv + i, o.kernel_fd); /* -m -t -q -v */
+	if (rc >= 0)
+		return rc;
 	rc = ak_rule_parse_argv(argc - i, argv + i, &o.ro, &cmd, rulebuf, sizeof(rulebuf), &d);
 	if (rc < 0) {
 		/* Show the words joined, which is what d.pos indexes. */
