@@ -199,6 +199,8 @@ AK_EXPORT int ak_event_json(struct ak_json *w, const struct ak_event *ev, unsign
 {
 	char buf[48];
 
+	if (ak__event_json_fast(w, ev, flags) == 0)
+		return 0;
 	ak_json_obj_open(w);
 	if (ak__ev_time(buf, sizeof(buf), ev->sec, ev->msec, false) > 0)
 		kv_cstr(w, "@timestamp", buf);

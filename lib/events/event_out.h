@@ -18,4 +18,11 @@ const char *ak__ev_type_name(uint32_t type, char *buf, size_t cap, bool lower);
 /* "ingress", "egress" or "unknown". */
 const char *ak__ev_direction(int dir);
 
+struct ak_json;
+struct ak_event;
+/* ak_event_json() written straight into the buffer (event_json_fast.c): 0,
+ * or -1 with @w untouched when the buffer lacks room for the worst case or
+ * the writer is not at the top level; then the general path writes it. */
+int ak__event_json_fast(struct ak_json *w, const struct ak_event *ev, unsigned flags);
+
 #endif

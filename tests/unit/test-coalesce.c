@@ -154,6 +154,17 @@ static char *coalesce_json(struct parsed *p, unsigned cflags, struct ak_event *e
 		free(out);
 		return NULL;
 	}
+	/* With room to spare the fast path writes it: the same bytes. */
+	{
+		size_t big = 8 * (size_t)r + 4096;
+		char *fast = malloc(big);
+
+		ak_json_init(&w, fast, big);
+		ak_event_json(&w, ev, (cflags & AK_COALESCE_GO_COMPAT) ? AK_EVENT_OUT_GO_KEYS : 0);
+		CHECK_INT(ak_json_finish(&w), r);
+		CHECK(memcmp(fast, out, (size_t)r) == 0);
+		free(fast);
+	}
 	return out;
 }
 
@@ -512,6 +523,51 @@ static void test_formats(void)
 	CHECK_STR(buf, "1970-01-01T00:00:00Z");
 }
 
+/* Strings of every length class and byte class go through the JSON fast
+ * path (coalesce_json() checks it against the general writer) and come out
+ * escaped as the writer escapes them. */
+static void test_json_escapes(void)
+{
+	static const char *const raw[] = {
+		"", "a", "\x01", "\"", "ab\\", "abcd", "ab\"d", "abcdefg", "abc\x7f" "efg",
+		"abcdefgh", "abcdefghijklmnop", "abcdefgh\x1fjklmnop", "\xe2\x82\xac", "\xff",
+		"abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz0123456789\t",
+		"abcdefghijklmnopqrstuvwxyz\xc3\xa9\xc3", "a b\nc\rd",
+	};
+	char hex[256], line[1024], *lines[2];
+	struct parsed p;
+	struct ak_event ev;
+	void *arena;
+
+	for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++) {
+		size_t n = strlen(raw[i]);
+		char *json;
+
+		for (size_t j = 0; j < n; j++)
+			snprintf(hex + 2 * j, 3, "%02X", (unsigned char)raw[i][j]);
+		hex[2 * n] = '\0';
+		snprintf(line, sizeof(line),
+			 "type=SYSCALL msg=audit(1700000000.100:7): arch=c000003e syscall=2 "
+			 "success=yes exit=3 pid=1 auid=0 uid=0 comm=%s exe=\"/x\" k%s=v",
+			 n ? hex : "41", raw[i][0] == '"' || !n || (unsigned char)raw[i][0] <= ' '
+			 ? "x" : raw[i]);
+		lines[0] = line;
+		snprintf(line + strlen(line) + 1, sizeof(line) - strlen(line) - 1,
+			 "type=PROCTITLE msg=audit(1700000000.100:7): proctitle=%s", n ? hex : "41");
+		lines[1] = line + strlen(line) + 1;
+		CHECK_INT(parse_lines(&p, lines, 2), 0);
+		json = coalesce_json(&p, 0, &ev, &arena);
+		CHECK(json != NULL);
+		if (json && n == 1 && raw[i][0] == '\x01')
+			CHECK(strstr(json, "\"title\":\"\\u0001\"") != NULL);
+		if (json && raw[i][0] == '\xff')
+			CHECK(strstr(json, "\"title\":\"\xef\xbf\xbd\"") != NULL);
+		free(json);
+		free(arena);
+		free_parsed(&p);
+	}
+}
+
 static void test_errors_and_arena(void)
 {
 	static const char *const lines[] = {
@@ -772,6 +828,7 @@ static const struct ak_test tests[] = {
 	TEST(test_no_syscall),
 	TEST(test_node_and_enriched),
 	TEST(test_formats),
+	TEST(test_json_escapes),
 	TEST(test_errors_and_arena),
 	TEST(test_quirk_choices),
 	TEST(test_idcache),

@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Copyright (C) 2026 The auditkit authors */
+/*
+ * ak_event_json()'s fast path: the same bytes as the general writer
+ * (event_json.c, through the ak_json_* calls), written straight into the
+ * buffer.  The event's shape is fixed, so the separators are literals and
+ * only the optional members need a comma flag; strings that need no escaping
+ * (nearly all) are copied with a few word moves, the others go through
+ * ak_json_escape().  Before each piece the room for its worst case (every
+ * byte escaped to 6) is checked; when the buffer is too small the fast path
+ * gives up, leaves the writer untouched, and the general writer (which counts
+ * what would overflow) does the work.
+ */
+
+#include <auditkit/tables.h>
+
+#include "events/coalesce_int.h"
+#include "events/event_out.h"
+
+/* Room kept free after every piece: the literals between checks, and the
+ * word moves' overshoot. */
+#define SLACK 96
+
+struct fw {
+	char *d;   /* next byte */
+	char *end; /* end of the buffer */
+	bool bad;  /* out of room: the caller falls back */
+};
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Nonzero if any byte of @x is < 0x20, '"', '\\', 0x7f or >= 0x80: the bytes
+ * the JSON writer does not copy as they are. */
+static inline uint64_t special(uint64_t x)
+{
+	uint64_t lt20 = (x - ONES * 0x20) & ~x;
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\'), d = x ^ (ONES * 0x7f);
+
+	q = (q - ONES) & ~q;
+	b = (b - ONES) & ~b;
+	d = (d - ONES) & ~d;
+	return (lt20 | q | b | d | x) & HIGHS;
+}
+
+/* 1 for the bytes esc() must not copy as they are (as special() above). */
+static const unsigned char dirty[256] = {
+	[0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f ... 0xff] = 1,
+};
+
+/* Room for @n more bytes (plus SLACK)? */
+static inline bool room(struct fw *f, size_t n)
+{
+	if (f->bad || n > ((size_t)1 << 40) || (size_t)(f->end - f->d) < n + SLACK) {
+		f->bad = true;
+		return false;
+	}
+	return true;
+}
+
+/* The escaped body of @s; room for 6 * @n bytes was checked. */
+static inline __attribute__((always_inline)) char *esc(char *d, const char *s, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		uint64_t x, y;
+
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		if (!(special(x) | special(y))) {
+			memcpy(d, &x, 8);
+			memcpy(d + n - 8, &y, 8);
+			return d + n;
+		}
+	} else if (n >= 4 && n < 8) {
+		uint32_t x, y;
+
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		if (!special((uint64_t)x << 32 | y)) {
+			memcpy(d, &x, 4);
+			memcpy(d + n - 4, &y, 4);
+			return d + n;
+		}
+	} else if (n < 4) {
+		unsigned bad = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			d[i] = s[i];
+			bad |= dirty[(unsigned char)s[i]];
+		}
+		if (!bad)
+			return d + n;
+	}
+	return d + ak_json_escape(d, 6 * n, s, n);
+}
+
+/* A quoted string. */
+static inline void str(struct fw *f, const char *s, size_t n)
+{
+	if (!room(f, 6 * n + 2))
+		return;
+	*f->d++ = '"';
+	f->d = esc(f->d, s, n);
+	*f->d++ = '"';
+}
+
+/* Literal bytes. */
+#define LIT(f, s) lit(f, s, sizeof(s) - 1)
+static inline void lit(struct fw *f, const char *s, size_t n)
+{
+	if (!room(f, n))
+		return;
+	memcpy(f->d, s, n);
+	f->d += n;
+}
+
+/* A member whose key is a clean literal: ,"key": (comma when not first).
+ * KEY_RAW takes the literal with its quotes, colon and what follows. */
+#define KEY(f, c, k) key_lit(f, c, "\"" k "\":", sizeof(k) + 2)
+#define KEY_RAW(f, c, s) key_lit(f, c, s, sizeof(s) - 1)
+static inline void key_lit(struct fw *f, bool *comma, const char *k, size_t kn)
+{
+	if (!room(f, kn + 1))
+		return;
+	*f->d = ',';
+	f->d += *comma;
+	*comma = true;
+	memcpy(f->d, k, kn);
+	f->d += kn;
+}
+
+/* kv_str: the member only when the value is non-empty. */
+#define KV_STR(f, c, k, v) kv_str(f, c, "\"" k "\":", sizeof(k) + 2, v)
+static inline void kv_str(struct fw *f, bool *comma, const char *k, size_t kn, struct ak_str v)
+{
+	if (!v.n)
+		return;
+	key_lit(f, comma, k, kn);
+	str(f, v.p, v.n);
+}
+
+static inline void cstr(struct fw *f, const char *s)
+{
+	str(f, s, strlen(s));
+}
+
+/* {"k":"v",...} */
+static void map_obj(struct fw *f, const struct ak_event_map *m)
+{
+	char *d;
+
+	if (!room(f, 2))
+		return;
+	d = f->d;
+	*d++ = '{';
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ak_str *k = &m->kv[i].key, *v = &m->kv[i].val;
+
+		if (k->n > ((size_t)1 << 36) || v->n > ((size_t)1 << 36) ||
+		    (size_t)(f->end - d) < 6 * (k->n + v->n) + 6 + SLACK) {
+			f->bad = true;
+			return;
+		}
+		*d = ',';
+		d += i != 0;
+		*d++ = '"';
+		d = esc(d, k->p, k->n);
+		*d++ = '"';
+		*d++ = ':';
+		*d++ = '"';
+		d = esc(d, v->p, v->n);
+		*d++ = '"';
+	}
+	*d++ = '}';
+	f->d = d;
+}
+
+#define KV_MAP(f, c, k, m) kv_map(f, c, "\"" k "\":", sizeof(k) + 2, m)
+static inline void kv_map(struct fw *f, bool *comma, const char *k, size_t kn,
+			  const struct ak_event_map *m)
+{
+	if (!m->n)
+		return;
+	key_lit(f, comma, k, kn);
+	map_obj(f, m);
+}
+
+#define KV_LIST(f, c, k, v, n) kv_list(f, c, "\"" k "\":", sizeof(k) + 2, v, n)
+static void kv_list(struct fw *f, bool *comma, const char *k, size_t kn, const struct ak_str *v,
+		    size_t n)
+{
+	if (!n)
+		return;
+	key_lit(f, comma, k, kn);
+	LIT(f, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			LIT(f, ",");
+		str(f, v[i].p, v[i].n);
+	}
+	LIT(f, "]");
+}
+
+#define KV_CLIST(f, c, k, v, n) kv_clist(f, c, "\"" k "\":", sizeof(k) + 2, v, n)
+static void kv_clist(struct fw *f, bool *comma, const char *k, size_t kn, const char *const *v,
+		     size_t n)
+{
+	if (!n)
+		return;
+	key_lit(f, comma, k, kn);
+	LIT(f, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			LIT(f, ",");
+		cstr(f, v[i]);
+	}
+	LIT(f, "]");
+}
+
+/* The members of an ECS entity, after @comma. */
+static void entity(struct fw *f, bool *comma, const struct ak_ecs_entity *e)
+{
+	KV_STR(f, comma, "name", e->name);
+	KV_STR(f, comma, "id", e->id);
+}
+
+#define ENTITY_OBJ(f, c, k, e) entity_obj(f, c, "\"" k "\":{", sizeof(k) + 3, e)
+static void entity_obj(struct fw *f, bool *comma, const char *k, size_t kn,
+		       const struct ak_ecs_entity *e)
+{
+	bool c = false;
+
+	key_lit(f, comma, k, kn);
+	entity(f, &c, e);
+	LIT(f, "}");
+}
+
+#define ADDR_OBJ(f, c, k, a) addr_obj(f, c, "\"" k "\":{", sizeof(k) + 3, a)
+static void addr_obj(struct fw *f, bool *comma, const char *k, size_t kn,
+		     const struct ak_event_addr *a)
+{
+	bool c = false;
+
+	key_lit(f, comma, k, kn);
+	KV_STR(f, &c, "hostname", a->hostname);
+	KV_STR(f, &c, "ip", a->ip);
+	KV_STR(f, &c, "port", a->port);
+	KV_STR(f, &c, "path", a->path);
+	LIT(f, "}");
+}
+
+static char *put_uint(char *d, uint64_t v)
+{
+	char tmp[24];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(d, tmp + i, sizeof(tmp) - i);
+	return d + sizeof(tmp) - i;
+}
+
+static void summary(struct fw *f, bool *top, const struct ak_event *ev)
+{
+	bool a = false, c = true, o = false;
+
+	KEY_RAW(f, top, "\"summary\":{\"actor\":{");
+	KV_STR(f, &a, "primary", ev->summary.actor.primary);
+	KV_STR(f, &a, "secondary", ev->summary.actor.secondary);
+	LIT(f, "}");
+	KV_STR(f, &c, "action", ev->summary.action);
+	KEY_RAW(f, &c, "\"object\":{");
+	KV_STR(f, &o, "type", ev->summary.object.type);
+	KV_STR(f, &o, "primary", ev->summary.object.primary);
+	KV_STR(f, &o, "secondary", ev->summary.object.secondary);
+	LIT(f, "}");
+	KV_STR(f, &c, "how", ev->summary.how);
+	LIT(f, "}");
+}
+
+static void process(struct fw *f, bool *top, const struct ak_event *ev)
+{
+	bool c = false;
+
+	KEY_RAW(f, top, "\"user\":{");
+	KV_MAP(f, &c, "ids", &ev->user.ids);
+	KV_MAP(f, &c, "names", &ev->user.names);
+	KV_MAP(f, &c, "selinux", &ev->user.selinux);
+	LIT(f, "}");
+
+	c = false;
+	KEY_RAW(f, top, "\"process\":{");
+	KV_STR(f, &c, "pid", ev->process.pid);
+	KV_STR(f, &c, "ppid", ev->process.ppid);
+	KV_STR(f, &c, "title", ev->process.title);
+	KV_STR(f, &c, "name", ev->process.name);
+	KV_STR(f, &c, "exe", ev->process.exe);
+	KV_STR(f, &c, "cwd", ev->process.cwd);
+	KV_LIST(f, &c, "args", ev->process.args, ev->process.nargs);
+	LIT(f, "}");
+}
+
+static void file(struct fw *f, bool *top, const struct ak_event *ev)
+{
+	bool c = false;
+
+	KEY_RAW(f, top, "\"file\":{");
+	KV_STR(f, &c, "path", ev->file.path);
+	KV_STR(f, &c, "device", ev->file.device);
+	KV_STR(f, &c, "inode", ev->file.inode);
+	KV_STR(f, &c, "mode", ev->file.mode);
+	KV_STR(f, &c, "uid", ev->file.uid);
+	KV_STR(f, &c, "gid", ev->file.gid);
+	KV_STR(f, &c, "owner", ev->file.owner);
+	KV_STR(f, &c, "group", ev->file.group);
+	KV_MAP(f, &c, "selinux", &ev->file.selinux);
+	LIT(f, "}");
+}
+
+static void ecs(struct fw *f, bool *top, const struct ak_event *ev)
+{
+	bool c = false;
+
+	KEY_RAW(f, top, "\"ecs\":{\"event\":{");
+	if (ev->ecs.kind) {
+		KEY(f, &c, "kind");
+		cstr(f, ev->ecs.kind);
+	}
+	KV_CLIST(f, &c, "category", ev->ecs.category, ev->ecs.ncategory);
+	KV_CLIST(f, &c, "type", ev->ecs.type, ev->ecs.ntype);
+	if (ev->ecs.outcome) {
+		KEY(f, &c, "outcome");
+		cstr(f, ev->ecs.outcome);
+	}
+	LIT(f, "},\"user\":{");
+	c = false;
+	entity(f, &c, &ev->ecs.user);
+	ENTITY_OBJ(f, &c, "effective", &ev->ecs.user_effective);
+	ENTITY_OBJ(f, &c, "target", &ev->ecs.user_target);
+	ENTITY_OBJ(f, &c, "changes", &ev->ecs.user_changes);
+	LIT(f, "}");
+	c = true;
+	ENTITY_OBJ(f, &c, "group", &ev->ecs.group);
+	LIT(f, "}");
+}
+
+int ak__event_json_fast(struct ak_json *w, const struct ak_event *ev, unsigned flags)
+{
+	struct fw f;
+	char buf[48];
+	bool top = true;
+	int n;
+
+	/* Only as the first thing at the top level, as auparse writes events:
+	 * anything else (inside a container, after a key) is the general
+	 * writer's, as is a time beyond what ak__ev_time() formats. */
+	if (w->error || w->after_key || w->depth != 0 || !(w->first & 1u) || !w->buf ||
+	    w->len >= w->cap)
+		return -1;
+	f.d = w->buf + w->len;
+	f.end = w->buf + w->cap;
+	f.bad = false;
+	n = ak__ev_time(buf, sizeof(buf), ev->sec, ev->msec, false);
+	if (n <= 0 || !room(&f, 64))
+		return -1;
+	LIT(&f, "{\"@timestamp\":\"");
+	memcpy(f.d, buf, (size_t)n);
+	f.d += n;
+	LIT(&f, "\",\"sequence\":");
+	f.d = put_uint(f.d, ev->serial);
+	KEY(&f, &top, "category");
+	cstr(&f, ev->category ? ev->category : "unknown");
+	KEY(&f, &top, "record_type");
+	cstr(&f, ak__ev_type_name(ev->type, buf, sizeof(buf), true));
+	KV_STR(&f, &top, "result", ev->result);
+	KEY(&f, &top, "session");
+	str(&f, ev->session.p ? ev->session.p : "", ev->session.n);
+	KV_LIST(&f, &top, "tags", ev->tags, ev->ntags);
+
+	summary(&f, &top, ev);
+	process(&f, &top, ev);
+	if (ev->has_file)
+		file(&f, &top, ev);
+	if (ev->has_source)
+		ADDR_OBJ(&f, &top, "source", &ev->source);
+	if (ev->has_dest)
+		ADDR_OBJ(&f, &top, "destination", &ev->dest);
+	if (ev->direction) {
+		KEY(&f, &top, "network");
+		LIT(&f, "{\"direction\":");
+		cstr(&f, ak__ev_direction(ev->direction));
+		LIT(&f, "}");
+	}
+	KV_MAP(&f, &top, "data", &ev->data);
+	if (ev->npaths) {
+		KEY(&f, &top, "paths");
+		LIT(&f, "[");
+		for (size_t i = 0; i < ev->npaths; i++) {
+			if (i)
+				LIT(&f, ",");
+			map_obj(&f, &ev->paths[i]);
+		}
+		LIT(&f, "]");
+	}
+	ecs(&f, &top, ev);
+	if (!(flags & AK_EVENT_OUT_GO_KEYS)) {
+		KV_STR(&f, &top, "node", ev->node);
+		KV_MAP(&f, &top, "enriched", &ev->enriched);
+		KV_LIST(&f, &top, "warnings", ev->warnings, ev->nwarnings);
+	}
+	LIT(&f, "}\n");
+	if (f.bad)
+		return -1;
+	/* The state the general writer leaves: top level, nothing pending. */
+	w->len = (size_t)(f.d - w->buf);
+	w->first |= 1u;
+	return 0;
+}
