@@ -402,12 +402,32 @@ static void lift(struct ak_event *ev, const char *key, struct ak_str *dst)
 		*dst = v;
 }
 
+/* Does the lower-cased @k end in "uid" or "gid" (as every user.ids key does)? */
+static bool id_like(struct ak_str k)
+{
+	const char *e = k.p + k.n;
+
+	return k.n >= 3 && (e[-1] | 0x20) == 'd' && (e[-2] | 0x20) == 'i' &&
+	       ((e[-3] | 0x20) == 'u' || (e[-3] | 0x20) == 'g');
+}
+
 /* auditd's enriched interpretations: kept as a map, and the names of ids
- * (AUID="root") become user.names. */
+ * (AUID="root") become user.names.  The first of duplicate keys wins: the
+ * pairs are collected in order and each map is built with one sort. */
 static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n)
 {
+	struct ak_kv *all, *names;
+	size_t total = 0, nall = 0, nnames = 0;
 	int r;
 
+	for (size_t i = 0; i < n; i++)
+		total += recs[i].nfields;
+	if (!total)
+		return 0;
+	all = ak__ev_alloc(ev, 2 * total * sizeof(*all), _Alignof(struct ak_kv));
+	if (!all)
+		return -ERANGE;
+	names = all + total;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < recs[i].nfields; j++) {
 			const struct ak_field *f = &recs[i].fields[j];
@@ -416,11 +436,9 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 
 			if (!(f->flags & AK_F_ENRICHED) || !f->key.n)
 				continue;
-			r = ak__map_add(ev, &ev->enriched, f->key, f->val);
-			if (r < 0)
-				return r;
-			if (f->key.n >= sizeof(low) || !f->val.n || ak__str_eq(f->val, "unset") ||
-			    ak__str_eq(f->val, "?"))
+			all[nall++] = (struct ak_kv){ f->key, f->val };
+			if (f->key.n >= sizeof(low) || !f->val.n || !id_like(f->key) ||
+			    ak__str_eq(f->val, "unset") || ak__str_eq(f->val, "?"))
 				continue;
 			for (size_t k = 0; k < f->key.n; k++) {
 				char c = f->key.p[k];
@@ -428,13 +446,14 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 				low[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 			}
 			at = ak__map_find(&ev->user.ids, low, f->key.n);
-			if (at < 0)
-				continue;
-			r = ak__map_add(ev, &ev->user.names, ev->user.ids.kv[at].key, f->val);
-			if (r < 0)
-				return r;
+			if (at >= 0)
+				names[nnames++] = (struct ak_kv){ ev->user.ids.kv[at].key, f->val };
 		}
 	}
+	if (nall && (r = ak__map_build_first(ev, &ev->enriched, all, nall)) < 0)
+		return r;
+	if (nnames && (r = ak__map_build_first(ev, &ev->user.names, names, nnames)) < 0)
+		return r;
 	return 0;
 }
 

@@ -60,6 +60,10 @@ int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, 
  * duplicate keys the later entry of @kv wins. */
 int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
 		  size_t cap);
+/* The same, but on duplicate keys the first entry of @kv wins (as repeated
+ * ak__map_add() calls would leave it), and no spare room. */
+int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
+			size_t n);
 /* Remove @key; returns whether it was there, and its value in *@val. */
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val);
 

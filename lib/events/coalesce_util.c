@@ -193,8 +193,8 @@ static int pkey_cmp(const void *a, const void *b)
 	return key_cmp(x->kv->key.p, x->kv->key.n, y->kv->key.p, y->kv->key.n);
 }
 
-int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		  size_t cap)
+static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
+		     size_t cap, bool first_wins)
 {
 	struct pkey *t;
 	size_t used = ev->arena_.used;
@@ -224,9 +224,9 @@ int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_k
 		qsort(t, n, sizeof(*t), pkey_cmp);
 	}
 	for (size_t i = 0, kept = 0; i < n; i++) {
-		/* duplicate keys: the one later in @kv wins */
+		/* duplicate keys: the one later (or earlier) in @kv wins */
 		if (m->n && !pkey_cmp(&t[kept], &t[i])) {
-			if (t[i].kv > t[kept].kv) {
+			if (first_wins ? t[i].kv < t[kept].kv : t[i].kv > t[kept].kv) {
 				m->kv[m->n - 1] = *t[i].kv;
 				kept = i;
 			}
@@ -237,6 +237,18 @@ int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_k
 	}
 	ev->arena_.used = used + (size_t)((char *)t - (ev->arena_.base + used)); /* free t */
 	return 0;
+}
+
+int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
+		  size_t cap)
+{
+	return map_build(ev, m, kv, n, cap, false);
+}
+
+int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
+			size_t n)
+{
+	return map_build(ev, m, kv, n, 0, true);
 }
 
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val)
