@@ -308,31 +308,50 @@ AK_EXPORT int ak_idcache_group_id(struct ak_idcache *c, const char *name, size_t
 
 /* ---- ResolveIDs ---- */
 
-/* The name for a decimal id value ("unset", "" and non-numbers: none). */
-static const char *name_of(struct ak_idcache *c, bool group, struct ak_str v, uint64_t now)
+/*
+ * The ids of one event mostly repeat one value (uid=0 euid=0 suid=0 ...):
+ * the last answer per kind (user, group) is kept with the value it was for,
+ * and a repeat reuses the name already copied into the arena.
+ */
+struct memo {
+	struct ak_str val;  /* the id as written; .p NULL: nothing yet */
+	struct ak_str name; /* its name in the arena, empty if none */
+};
+
+/* The name for a decimal id value ("unset", "" and non-numbers: none), in
+ * the arena: *@dst, left as it is when there is none.  0 or -ERANGE. */
+static int resolve(struct ak_event *ev, struct ak_idcache *c, bool group, struct ak_str v,
+		   uint64_t now, struct memo *memo, struct ak_str *dst)
 {
+	struct memo *m = &memo[group];
+	const char *name = NULL;
 	uint64_t id;
 
-	if (!ak__parse_u64(v, 10, &id) || id > UINT32_MAX)
-		return NULL;
-	return lookup_name(c, group, (uint32_t)id, now);
-}
-
-static int copy_name(struct ak_event *ev, const char *name, struct ak_str *dst)
-{
-	char *s;
-
-	if (!name)
+	if (m->val.p && m->val.n == v.n && (!v.n || memcmp(m->val.p, v.p, v.n) == 0)) {
+		if (m->name.n)
+			*dst = m->name;
 		return 0;
-	s = ak__ev_strdup(ev, name, strlen(name));
-	if (!s)
-		return -ERANGE;
-	*dst = (struct ak_str){ s, strlen(s) };
+	}
+	if (ak__parse_u64(v, 10, &id) && id <= UINT32_MAX)
+		name = lookup_name(c, group, (uint32_t)id, now);
+	m->val = v;
+	m->name = (struct ak_str){ "", 0 };
+	if (name) {
+		size_t n = strlen(name);
+		char *s = ak__ev_strdup(ev, name, n);
+
+		if (!s) {
+			m->val.p = NULL;
+			return -ERANGE;
+		}
+		m->name = (struct ak_str){ s, n };
+		*dst = m->name;
+	}
 	return 0;
 }
 
 static int entity_lookup(struct ak_event *ev, struct ak_idcache *c, bool group,
-			 struct ak_ecs_entity *e, uint64_t now)
+			 struct ak_ecs_entity *e, uint64_t now, struct memo *memo)
 {
 	uint32_t id;
 	char buf[16];
@@ -342,7 +361,7 @@ static int entity_lookup(struct ak_event *ev, struct ak_idcache *c, bool group,
 	if (!e->id.n == !e->name.n)
 		return 0;
 	if (e->id.n)
-		return copy_name(ev, name_of(c, group, e->id, now), &e->name);
+		return resolve(ev, c, group, e->id, now, memo, &e->name);
 	if (lookup_id(c, group, e->name.p, e->name.n, &id, now) < 0)
 		return 0;
 	ak__sb_uint(&b, id);
@@ -353,47 +372,89 @@ static int entity_lookup(struct ak_event *ev, struct ak_idcache *c, bool group,
 	return 0;
 }
 
+/* Byte order, shorter first on a common prefix (the maps' order). */
+static int key_cmp(struct ak_str a, struct ak_str b)
+{
+	size_t n = a.n < b.n ? a.n : b.n;
+	int c = n ? memcmp(a.p, b.p, n) : 0;
+
+	if (c)
+		return c;
+	return a.n < b.n ? -1 : a.n > b.n;
+}
+
+/*
+ * user.names gets a name for every uid and gid key of user.ids that has none
+ * yet (from enriched records): one merge of the two sorted maps into a new
+ * array, rather than an insertion per name.
+ */
+static int resolve_names(struct ak_event *ev, struct ak_idcache *c, uint64_t now,
+			 struct memo *memo)
+{
+	const struct ak_event_map *ids = &ev->user.ids;
+	struct ak_event_map *names = &ev->user.names;
+	struct ak_kv *out;
+	size_t j = 0, o = 0, cap = ids->n + names->n;
+	int r;
+
+	if (!ids->n)
+		return 0;
+	out = ak__ev_alloc(ev, cap * sizeof(*out), _Alignof(struct ak_kv));
+	if (!out)
+		return -ERANGE;
+	for (size_t i = 0; i < ids->n; i++) {
+		struct ak_str k = ids->kv[i].key, name = { 0 };
+		bool group = ak__str_has_suffix(k, "gid");
+		int cmp = 1;
+
+		if (!group && !ak__str_has_suffix(k, "uid"))
+			continue;
+		while (j < names->n && (cmp = key_cmp(names->kv[j].key, k)) < 0)
+			out[o++] = names->kv[j++];
+		if (j < names->n && cmp == 0)
+			continue; /* from the record itself (enriched) */
+		r = resolve(ev, c, group, ids->kv[i].val, now, memo, &name);
+		if (r < 0)
+			return r;
+		if (name.n)
+			out[o++] = (struct ak_kv){ k, name };
+	}
+	while (j < names->n)
+		out[o++] = names->kv[j++];
+	names->kv = out;
+	names->n = o;
+	names->cap = cap;
+	return 0;
+}
+
 AK_EXPORT int ak_event_resolve_ids(struct ak_event *ev, struct ak_idcache *c, uint64_t now_ms)
 {
+	struct memo memo[2] = { { { NULL, 0 }, { "", 0 } }, { { NULL, 0 }, { "", 0 } } };
 	int r;
 
 	if (!ev || !c)
 		return -(errno = EINVAL);
-	if ((r = copy_name(ev, name_of(c, false, ev->summary.actor.primary, now_ms),
-			   &ev->summary.actor.primary)) < 0 ||
-	    (r = copy_name(ev, name_of(c, false, ev->summary.actor.secondary, now_ms),
-			   &ev->summary.actor.secondary)) < 0)
+	if ((r = resolve(ev, c, false, ev->summary.actor.primary, now_ms, memo,
+			 &ev->summary.actor.primary)) < 0 ||
+	    (r = resolve(ev, c, false, ev->summary.actor.secondary, now_ms, memo,
+			 &ev->summary.actor.secondary)) < 0 ||
+	    (r = resolve_names(ev, c, now_ms, memo)) < 0)
 		goto fail;
-
-	for (size_t i = 0; i < ev->user.ids.n; i++) {
-		struct ak_str k = ev->user.ids.kv[i].key, name = { 0 };
-		bool group = ak__str_has_suffix(k, "gid");
-
-		if (!group && !ak__str_has_suffix(k, "uid"))
-			continue;
-		if (ak__map_get(&ev->user.names, k.p, k.n))
-			continue; /* from the record itself (enriched) */
-		r = copy_name(ev, name_of(c, group, ev->user.ids.kv[i].val, now_ms), &name);
-		if (r < 0)
-			goto fail;
-		if (name.n && (r = ak__map_set(ev, &ev->user.names, k, name)) < 0)
-			goto fail;
-	}
 
 	if (ev->has_file) {
 		if (ev->file.uid.n &&
-		    (r = copy_name(ev, name_of(c, false, ev->file.uid, now_ms), &ev->file.owner)) < 0)
+		    (r = resolve(ev, c, false, ev->file.uid, now_ms, memo, &ev->file.owner)) < 0)
 			goto fail;
 		if (ev->file.gid.n &&
-		    (r = copy_name(ev, name_of(c, true, ev->file.gid, now_ms), &ev->file.group)) < 0)
+		    (r = resolve(ev, c, true, ev->file.gid, now_ms, memo, &ev->file.group)) < 0)
 			goto fail;
 	}
 
-	if ((r = entity_lookup(ev, c, false, &ev->ecs.user, now_ms)) < 0 ||
-	    (r = entity_lookup(ev, c, false, &ev->ecs.user_effective, now_ms)) < 0 ||
-	    (r = entity_lookup(ev, c, false, &ev->ecs.user_target, now_ms)) < 0 ||
-	    (r = entity_lookup(ev, c, false, &ev->ecs.user_changes, now_ms)) < 0 ||
-	    (r = entity_lookup(ev, c, true, &ev->ecs.group, now_ms)) < 0)
+	if ((r = entity_lookup(ev, c, false, &ev->ecs.user, now_ms, memo)) < 0 ||
+	    (r = entity_lookup(ev, c, false, &ev->ecs.user_effective, now_ms, memo)) < 0 ||
+	    (r = entity_lookup(ev, c, false, &ev->ecs.user_target, now_ms, memo)) < 0 ||
+	    (r = entity_lookup(ev, c, false, &ev->ecs.user_changes, now_ms, memo)) < 0 ||
+	    (r = entity_lookup(ev, c, true, &ev->ecs.group, now_ms, memo)) < 0)
 		goto fail;
 	return 0;
 fail:
