@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,35 +109,70 @@ static int emit(struct akt_events *e, const struct ak_event *ev)
 	return -ERANGE;
 }
 
+/* Grow the coalescer's arena to @need bytes. */
+static int grow_arena(struct akt_events *e, size_t need)
+{
+	void *p;
+
+	if (need <= e->acap)
+		return 0;
+	p = realloc(e->arena, need);
+	if (!p)
+		return -ENOMEM;
+	e->arena = p;
+	e->acap = need;
+	return 0;
+}
+
 static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *data)
 {
 	struct akt_events *e = data;
-	size_t need = ak_coalesce_arena_size(recs, n);
 	struct ak_event ev;
+	bool full = false;
 	int ret;
 
 	if (flags & AK_REASM_EV_PART)
 		fprintf(stderr, "%s: event %u is too large: written in parts\n", e->o.prog,
 			recs[0].serial);
-	if (need > e->acap) {
-		void *p = realloc(e->arena, need);
-
-		if (!p) {
-			e->err = -ENOMEM;
-			return -ENOMEM;
+	/*
+	 * The arena has grown to the largest event so far, which nearly always
+	 * suffices: try it first, and only when it is too small (for the event
+	 * or for the names of its ids) size it with ak_coalesce_arena_size(),
+	 * which always suffices for both, and start again.
+	 */
+	for (;;) {
+		ret = ak_coalesce(&ev, recs, n, e->arena, e->acap, 0);
+		if (ret == -ERANGE && !full) {
+			full = true;
+			ret = grow_arena(e, ak_coalesce_arena_size(recs, n));
+			if (ret < 0) {
+				e->err = ret;
+				return ret;
+			}
+			continue;
 		}
-		e->arena = p;
-		e->acap = need;
+		if (ret < 0) {
+			fprintf(stderr, "%s: failed to coalesce event %u: %s\n", e->o.prog,
+				recs[0].serial, ak_strerror(ret));
+			return 0;
+		}
+		if (!e->ids)
+			break;
+		ret = ak_event_resolve_ids(&ev, e->ids, now_ms());
+		if (ret == -ERANGE && !full) {
+			full = true;
+			ret = grow_arena(e, ak_coalesce_arena_size(recs, n));
+			if (ret < 0) {
+				e->err = ret;
+				return ret;
+			}
+			continue;
+		}
+		if (ret < 0)
+			fprintf(stderr, "%s: event %u: uid/gid names not resolved\n", e->o.prog,
+				recs[0].serial);
+		break;
 	}
-	ret = ak_coalesce(&ev, recs, n, e->arena, e->acap, 0);
-	if (ret < 0) {
-		fprintf(stderr, "%s: failed to coalesce event %u: %s\n", e->o.prog, recs[0].serial,
-			ak_strerror(ret));
-		return 0;
-	}
-	if (e->ids && ak_event_resolve_ids(&ev, e->ids, now_ms()) < 0)
-		fprintf(stderr, "%s: event %u: uid/gid names not resolved\n", e->o.prog,
-			recs[0].serial);
 	ret = emit(e, &ev);
 	if (ret < 0 && !e->err)
 		e->err = ret;
