@@ -451,6 +451,19 @@ def live_messages(live, rx):
            and same[1][1] == 2 and norm(same[0][2]) == norm(same[1][2])
            and b'exe="/usr/sbin/auditctl"' in same[0][2] and ('exe="%s"' % os.path.realpath(audit)).encode() in same[1][2],
            same)
+    # On a terminal (script(1) gives one): auditctl adds this host's name and the terminal.
+    if subprocess.run(["sh", "-c", "command -v script"], stdout=subprocess.DEVNULL).returncode == 0:
+        import shlex
+        tag = "auditkit-misc-pty-%s" % nonce
+        for tool in (["auditctl"], [audit, "rules"]):
+            run(["script", "-qc", " ".join(shlex.quote(w) for w in tool + ["-m", tag]) + " </dev/null",
+                 "/dev/null"])
+        rx.sync()
+        recs = rx.user_records(tag.encode())
+        result("live_rules_-m_on_a_terminal_same_as_auditctl", len(recs) == 2 and norm(recs[0]) == norm(recs[1])
+               and b" terminal=? " not in recs[0] and b" hostname=? " not in recs[0], recs)
+    else:
+        skip("live_rules_-m_on_a_terminal_same_as_auditctl", "script(1) not installed")
     # Both refuse what libaudit calls illegal; our own command takes UTF-8.
     tag = "auditkit-misc-ill-%s caf\u00e9" % nonce
     a = run(["auditctl", "-m", tag])

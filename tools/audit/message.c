@@ -176,7 +176,7 @@ static const char *tty_name(char *buf, size_t cap)
 int audit_auditctl_message(const char *kernel_fd, const char *text, const char *prog)
 {
 	static char body[2 * AUDIT_MESSAGE_TEXT_MAX];
-	char exe[4096], exev[2 * sizeof(exe) + 3], tty[256];
+	char exe[4096], exev[2 * sizeof(exe) + 3], tty[256], host[256];
 	const char *t;
 	ssize_t n;
 	size_t len;
@@ -195,9 +195,15 @@ int audit_auditctl_message(const char *kernel_fd, const char *text, const char *
 		put_value(exev, sizeof(exev), exe);
 	}
 	t = tty_name(tty, sizeof(tty));
+	/* On a terminal (pts/N, ttyN) libaudit names this host. */
+	host[0] = 0;
+	if (t && (strncmp(t, "pts", 3) == 0 || strncmp(t, "tty", 3) == 0) &&
+	    gethostname(host, sizeof(host) - 1) < 0)
+		host[0] = 0;
+	host[sizeof(host) - 1] = 0;
 	len = (size_t)snprintf(body, sizeof(body),
-			       "text=%s exe=%s hostname=? addr=? terminal=%s res=success", text, exev,
-			       t ? t : "?");
+			       "text=%s exe=%s hostname=%s addr=? terminal=%s res=success", text, exev,
+			       host[0] ? host : "?", t ? t : "?");
 	/* When cut, len is what it would have been: too long, refused unsent. */
 	return audit_send_message(kernel_fd, AUDIT_USER, body, len, prog);
 }
