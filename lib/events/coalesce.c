@@ -394,12 +394,45 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 	return 0;
 }
 
-static void lift(struct ak_event *ev, const char *key, struct ak_str *dst)
+/* Byte order, shorter first on a common prefix (the maps' order). */
+static inline int key_order(struct ak_str a, const char *b, size_t bn)
 {
-	struct ak_str v;
+	size_t n = a.n < bn ? a.n : bn;
 
-	if (ak__map_del(&ev->data, key, &v))
-		*dst = v;
+	for (size_t i = 0; i < n; i++)
+		if (a.p[i] != b[i])
+			return (unsigned char)a.p[i] < (unsigned char)b[i] ? -1 : 1;
+	return a.n < bn ? -1 : a.n > bn;
+}
+
+/* addProcess: pid, ppid, proctitle, comm, exe and cwd move from data to
+ * process.  One pass over the sorted data against the sorted six. */
+static void lift_process(struct ak_event *ev)
+{
+	static const struct {
+		const char *key;
+		size_t n;
+	} keys[] = { { "comm", 4 }, { "cwd", 3 }, { "exe", 3 }, { "pid", 3 }, { "ppid", 4 },
+		     { "proctitle", 9 } };
+	struct ak_str *dst[] = { &ev->process.name, &ev->process.cwd, &ev->process.exe,
+				 &ev->process.pid, &ev->process.ppid, &ev->process.title };
+	struct ak_event_map *m = &ev->data;
+	size_t w = 0, k = 0, nk = sizeof(keys) / sizeof(keys[0]);
+
+	for (size_t i = 0; i < m->n; i++) {
+		int c = -1;
+
+		while (k < nk && (c = key_order(m->kv[i].key, keys[k].key, keys[k].n)) > 0)
+			k++;
+		if (k < nk && c == 0) {
+			*dst[k++] = m->kv[i].val;
+			continue;
+		}
+		if (w != i)
+			m->kv[w] = m->kv[i];
+		w++;
+	}
+	m->n = w;
 }
 
 /* Does the lower-cased @k end in "uid" or "gid" (as every user.ids key does)? */
@@ -550,12 +583,7 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 		goto fail;
 
 	/* addProcess */
-	lift(ev, "pid", &ev->process.pid);
-	lift(ev, "ppid", &ev->process.ppid);
-	lift(ev, "proctitle", &ev->process.title);
-	lift(ev, "comm", &ev->process.name);
-	lift(ev, "exe", &ev->process.exe);
-	lift(ev, "cwd", &ev->process.cwd);
+	lift_process(ev);
 
 	r = add_enriched(ev, recs, n);
 	if (r < 0)
