@@ -3,7 +3,7 @@
 /*
  * The small audit requests auditctl has letters for:
  *
- *	audit trim                      auditctl -t   drop tree watches of vanished dirs
+ *	audit trim                      auditctl -t   untag mounts that left a watched tree
  *	audit equiv /mnt /srv/data      auditctl -q   /mnt's tree watches cover /srv/data
  *	audit siginfo [-format json]    (auditd asks) who last signalled the audit daemon
  *	audit version [-format json]    auditctl -v

@@ -25,7 +25,7 @@ static const struct {
 	{ "rules", audit_cmd_rules, "list, add or delete audit rules" },
 	{ "receive", audit_cmd_receive, "receive events (the default)" },
 	{ "message", audit_cmd_message, "send a user message to the audit log (auditctl -m)" },
-	{ "trim", audit_cmd_trim, "drop tree watches of deleted directories (auditctl -t)" },
+	{ "trim", audit_cmd_trim, "trim tree watches: untag mounts moved out (auditctl -t)" },
 	{ "equiv", audit_cmd_equiv, "make a subtree share a mount point's tree watches (auditctl -q)" },
 	{ "siginfo", audit_cmd_siginfo, "who last signalled the audit daemon" },
 	{ "version", audit_cmd_version, "print auditkit's version (auditctl -v)" },
