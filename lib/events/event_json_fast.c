@@ -31,16 +31,19 @@ struct fw {
 #define HIGHS 0x8080808080808080ull
 
 /* Nonzero if any byte of @x is < 0x20, '"', '\\', 0x7f or >= 0x80: the bytes
- * the JSON writer does not copy as they are. */
+ * the JSON writer does not copy as they are.  Each term is exact as an "any
+ * byte" test: below 0x20 (borrow only where a byte is below, or at 0x80 and
+ * up, which the second term catches anyway), 0x7f and up (a carry out of a
+ * byte only from 0xff), and the two zero-byte tests. */
 static inline uint64_t special(uint64_t x)
 {
 	uint64_t lt20 = (x - ONES * 0x20) & ~x;
-	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\'), d = x ^ (ONES * 0x7f);
+	uint64_t ge7f = (x + ONES) | x;
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
 
 	q = (q - ONES) & ~q;
 	b = (b - ONES) & ~b;
-	d = (d - ONES) & ~d;
-	return (lt20 | q | b | d | x) & HIGHS;
+	return (lt20 | ge7f | q | b) & HIGHS;
 }
 
 /* 1 for the bytes esc() must not copy as they are (as special() above). */
@@ -156,8 +159,8 @@ static void map_obj(struct fw *f, const struct ak_event_map *m)
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ak_str *k = &m->kv[i].key, *v = &m->kv[i].val;
 
-		if (k->n > ((size_t)1 << 36) || v->n > ((size_t)1 << 36) ||
-		    (size_t)(f->end - d) < 6 * (k->n + v->n) + 6 + SLACK) {
+		/* (no overflow: no string in memory comes near 2^61 bytes) */
+		if ((size_t)(f->end - d) < 6 * (k->n + v->n) + 6 + SLACK) {
 			f->bad = true;
 			return;
 		}
