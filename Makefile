@@ -129,6 +129,7 @@ fuzz:
 tables:
 	$(PYTHON) scripts/gen-tables.py
 	$(PYTHON) scripts/gen-normalizations.py
+	$(PYTHON) scripts/gen-values.py
 
 check-tables: tables
 	git diff --exit-code -- lib/tables

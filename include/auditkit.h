@@ -16,5 +16,6 @@
 #include <auditkit/coalesce.h>
 #include <auditkit/netlink.h>
 #include <auditkit/reasm.h>
+#include <auditkit/values.h>
 
 #endif

@@ -49,6 +49,9 @@ AK_BEGIN_DECLS
 enum ak_fmt_flag {
 	AK_FMT_RAW = 1u << 0,      /* no interpretation: the fields as written */
 	AK_FMT_NO_ENRICHED = 1u << 1, /* omit the "enriched" object */
+	/* add "interpreted":{KEY:READING,...} last, the readings of the fields
+	 * that have one (<auditkit/values.h>); omitted when there are none */
+	AK_FMT_VALUES = 1u << 2,
 };
 
 struct ak_fmt_opts {

@@ -37,5 +37,8 @@ int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, con
 		     size_t n);
 int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i);
 int ak__fmt_dropped(const char *v, size_t n);
+/* AK_FMT_VALUES: the "interpreted" member / mapping (values_json.c) */
+void ak__fmt_values_json(struct ak_json *w, const struct ak_rec *rec);
+void ak__fmt_values_yaml(struct ak_json *w, const struct ak_rec *rec);
 
 #endif

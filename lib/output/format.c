@@ -300,6 +300,8 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		}
 		ak_json_obj_close(w);
 	}
+	if (opts && (opts->flags & AK_FMT_VALUES))
+		ak__fmt_values_json(w, rec);
 	ak_json_obj_close(w);
 	ak_out_bytes(w, "\n", 1);
 	return 0;

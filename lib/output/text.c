@@ -187,6 +187,8 @@ int ak_fmt_record_yaml(struct ak_json *w, const struct ak_rec *rec,
 			yaml_kv(w, f->key.p, f->key.n, f->val.p, f->val.n, 2);
 		}
 	}
+	if (opts && (opts->flags & AK_FMT_VALUES))
+		ak__fmt_values_yaml(w, rec);
 	ak_out_bytes(w, "\n", 1);
 	return 0;
 }

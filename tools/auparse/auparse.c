@@ -27,7 +27,7 @@
 #define PROG "auparse"
 #define SYNOPSIS \
 	"[-in FILE] [-out FILE [-append] [-rotate-size BYTES [-rotate-keep N]]] " \
-	"[-format json|yaml|text] [-i] [-id] [FILE...]"
+	"[-format json|yaml|text] [-i] [-id] [-values] [FILE...]"
 /*
  * Longest line kept; longer ones are reported.  The kernel caps a record at
  * 8970 bytes (MAX_AUDIT_MESSAGE_LENGTH) and auditd's enriched tail at most
@@ -43,6 +43,7 @@ enum fmt { F_JSON, F_YAML, F_TEXT };
 struct ctx {
 	enum fmt fmt;
 	unsigned raw;
+	unsigned fmt_flags; /* -values: AK_FMT_VALUES */
 	struct akt_out out;
 	struct ak_field *fields;
 	size_t fcap;
@@ -67,7 +68,7 @@ static int emit_record(struct ctx *c, const struct ak_rec *rec)
 {
 	static const fmt_fn fns[] = { ak_fmt_record_json, ak_fmt_record_yaml,
 				      ak_fmt_record_text };
-	struct ak_fmt_opts opts = { .flags = c->raw ? AK_FMT_RAW : 0 };
+	struct ak_fmt_opts opts = { .flags = (c->raw ? AK_FMT_RAW : 0) | c->fmt_flags };
 
 	for (int tries = 0; tries < 8; tries++) {
 		struct ak_json w;
@@ -241,7 +242,7 @@ static int run_path(struct ctx *c, const char *path)
 int main(int argc, char **argv)
 {
 	const char *in = NULL, *out = "-", *format = "json";
-	int interpret = 0, resolve_ids = 1, raw = 0, append = 0, optind = 0, ret = 0;
+	int interpret = 0, resolve_ids = 1, raw = 0, append = 0, optind = 0, ret = 0, values = 0;
 	unsigned long max_line = LINE_MAX_BYTES, rotate_size = 0, rotate_keep = 5;
 	struct akt_outfile of = { 0 };
 	struct ctx c = { 0 };
@@ -255,6 +256,7 @@ int main(int argc, char **argv)
 		{ "i", AKT_BOOL, &interpret, NULL, "interpret: coalesce records into events" },
 		{ "id", AKT_BOOL, &resolve_ids, NULL, "with -i, resolve uid/gid to names (default true)" },
 		{ "raw", AKT_BOOL, &raw, NULL, "no interpretation: the fields as written" },
+		{ "values", AKT_BOOL, &values, NULL, "add \"interpreted\": ausearch -i's readings (mode, perm, caps, signals, a0-a3...)" },
 		{ "max-line", AKT_UINT, &max_line, "BYTES", "longest line accepted (default 1 MiB); longer ones are reported" },
 	};
 	size_t nflags = sizeof(flags) / sizeof(flags[0]);
@@ -293,7 +295,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, PROG ": -rotate-keep must be at most 1000\n");
 		return 2;
 	}
+	if (values && interpret) {
+		fprintf(stderr, PROG ": -values applies to record output, not to -i\n");
+		return 2;
+	}
 	c.raw = (unsigned)raw;
+	c.fmt_flags = values ? AK_FMT_VALUES : 0;
 	c.max_line = max_line;
 	c.fcap = 256;
 	c.fields = malloc(c.fcap * sizeof(*c.fields));
