@@ -46,7 +46,7 @@ static bool compat(const struct ak_event *ev)
 /* newEvent: the header, then the data record's fields sorted into result,
  * session, actor, user ids, SELinux labels and data. */
 static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
-		     size_t data_cap)
+		     size_t data_cap, struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *tmp, *ids, *lab;
 	size_t ntmp = 0, nids = 0, nlab = 0;
@@ -99,10 +99,10 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 		else
 			tmp[ntmp++] = ip->kv[i];
 	}
-	if ((r = ak__map_build(ev, &ev->user.ids, ids, nids, 0)) < 0 ||
-	    (r = ak__map_build(ev, &ev->user.selinux, lab, nlab, 0)) < 0)
+	if ((r = ak__map_build(ev, &ev->user.ids, ids, nids, 0, sc, AK__SITE_IDS)) < 0 ||
+	    (r = ak__map_build(ev, &ev->user.selinux, lab, nlab, 0, sc, AK__SITE_SELINUX)) < 0)
 		return r;
-	return ak__map_build(ev, &ev->data, tmp, ntmp, data_cap);
+	return ak__map_build(ev, &ev->data, tmp, ntmp, data_cap, sc, AK__SITE_DATA);
 }
 
 static int warn_record(struct ak_event *ev, const char *what, const char *err)
@@ -117,7 +117,7 @@ static int warn_record(struct ak_event *ev, const char *what, const char *err)
 	return ak__ev_warn_sb(ev, &b);
 }
 
-static int add_path(struct ak_event *ev, const struct ak_interp *ip)
+static int add_path(struct ak_event *ev, const struct ak_interp *ip, struct ak_coalesce_cache *sc)
 {
 	struct ak_event_map *m;
 	int r;
@@ -128,7 +128,7 @@ static int add_path(struct ak_event *ev, const struct ak_interp *ip)
 			return r;
 	}
 	m = &ev->paths[ev->npaths];
-	r = ak__map_build(ev, m, ip->kv, ip->nkv, 0);
+	r = ak__map_build(ev, m, ip->kv, ip->nkv, 0, sc, AK__SITE_PATH);
 	if (r < 0)
 		return r;
 	ev->npaths++;
@@ -447,7 +447,8 @@ static bool id_like(struct ak_str k)
 /* auditd's enriched interpretations: kept as a map, and the names of ids
  * (AUID="root") become user.names.  The first of duplicate keys wins: the
  * pairs are collected in order and each map is built with one sort. */
-static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n)
+static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n,
+			struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *all, *names;
 	size_t total = 0, nall = 0, nnames = 0;
@@ -483,15 +484,37 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 				names[nnames++] = (struct ak_kv){ ev->user.ids.kv[at].key, f->val };
 		}
 	}
-	if (nall && (r = ak__map_build_first(ev, &ev->enriched, all, nall)) < 0)
+	if (nall && (r = ak__map_build_first(ev, &ev->enriched, all, nall, sc,
+					      AK__SITE_ENRICHED)) < 0)
 		return r;
-	if (nnames && (r = ak__map_build_first(ev, &ev->user.names, names, nnames)) < 0)
+	if (nnames && (r = ak__map_build_first(ev, &ev->user.names, names, nnames, sc,
+						AK__SITE_NAMES)) < 0)
 		return r;
 	return 0;
 }
 
+AK_EXPORT int ak_coalesce_cache_new(struct ak_coalesce_cache **out)
+{
+	if (!out)
+		return -(errno = EINVAL);
+	*out = calloc(1, sizeof(**out));
+	return *out ? 0 : -(errno = ENOMEM);
+}
+
+AK_EXPORT void ak_coalesce_cache_free(struct ak_coalesce_cache *c)
+{
+	free(c);
+}
+
 AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t n, void *arena,
 			  size_t size, unsigned flags)
+{
+	return ak_coalesce_cached(ev, recs, n, arena, size, flags, NULL);
+}
+
+AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs, size_t n,
+				 void *arena, size_t size, unsigned flags,
+				 struct ak_coalesce_cache *cache)
 {
 	struct ak_interp *ips;
 	size_t nfields = 0, npath = 0, first, base;
@@ -545,7 +568,7 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 		if (!ev->paths)
 			goto range;
 	}
-	r = new_event(ev, hdr, &ips[base], nfields + 8);
+	r = new_event(ev, hdr, &ips[base], nfields + 8, cache);
 	if (r < 0)
 		goto fail;
 
@@ -558,7 +581,7 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 			r = 0;
 			break;
 		case T_PATH:
-			r = add_path(ev, &ips[i]);
+			r = add_path(ev, &ips[i], cache);
 			break;
 		case T_SOCKADDR:
 			r = add_sockaddr(ev, &ips[i]);
@@ -585,7 +608,7 @@ AK_EXPORT int ak_coalesce(struct ak_event *ev, const struct ak_rec *recs, size_t
 	/* addProcess */
 	lift_process(ev);
 
-	r = add_enriched(ev, recs, n);
+	r = add_enriched(ev, recs, n, cache);
 	if (r < 0)
 		goto fail;
 	return 0;

@@ -56,14 +56,43 @@ struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t
 int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
 /* Insert if absent: 1 inserted, 0 present (unchanged), negative errno. */
 int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
+/*
+ * The order a map_build() found for a key list, kept for the next list that
+ * looks the same (records of one type list their keys in one order, so most
+ * events repeat an earlier one).  A remembered order is only used after
+ * checking that it sorts the new list strictly (one comparison per
+ * neighbour pair, no duplicates); otherwise the list is sorted as usual.
+ */
+#define AK__SC_WAYS 128
+#define AK__SC_MAXN 48
+struct ak_coalesce_cache {
+	struct {
+		uint32_t tag;
+		uint8_t n; /* 0: empty */
+		uint8_t perm[AK__SC_MAXN];
+	} e[AK__SC_WAYS];
+	uint64_t hits, misses;
+};
+
+/* Which map is built (part of the cache tag). */
+enum ak__map_site {
+	AK__SITE_IDS = 1,
+	AK__SITE_SELINUX,
+	AK__SITE_DATA,
+	AK__SITE_PATH,
+	AK__SITE_ENRICHED,
+	AK__SITE_NAMES,
+};
+
 /* Fill @m (from the arena, room for max(@n, @cap)) with @kv sorted; on
- * duplicate keys the later entry of @kv wins. */
+ * duplicate keys the later entry of @kv wins.  @sc (may be NULL) remembers
+ * orders per @site. */
 int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		  size_t cap);
+		  size_t cap, struct ak_coalesce_cache *sc, unsigned site);
 /* The same, but on duplicate keys the first entry of @kv wins (as repeated
  * ak__map_add() calls would leave it), and no spare room. */
 int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
-			size_t n);
+			size_t n, struct ak_coalesce_cache *sc, unsigned site);
 /* Remove @key; returns whether it was there, and its value in *@val. */
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val);
 

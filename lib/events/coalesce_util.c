@@ -193,16 +193,59 @@ static int pkey_cmp(const void *a, const void *b)
 	return key_cmp(x->kv->key.p, x->kv->key.n, y->kv->key.p, y->kv->key.n);
 }
 
+/* The cache tag of a key list: its length, its keys' lengths and first
+ * bytes, and the map it is for. */
+static uint32_t sc_tag(const struct ak_kv *kv, size_t n, unsigned site)
+{
+	uint32_t h = (uint32_t)n * 0x9E3779B1u ^ site;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t x = (uint32_t)kv[i].key.n;
+
+		if (kv[i].key.n)
+			x |= (uint32_t)(unsigned char)kv[i].key.p[0] << 16;
+		h = (h ^ x) * 0x01000193u;
+	}
+	return h;
+}
+
+/* Does @perm put @kv in strictly increasing key order?  Then @m gets them. */
+static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, size_t n, const uint8_t *perm)
+{
+	for (size_t i = 1; i < n; i++) {
+		const struct ak_str *a = &kv[perm[i - 1]].key, *b = &kv[perm[i]].key;
+
+		if (key_cmp(a->p, a->n, b->p, b->n) >= 0)
+			return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		m->kv[i] = kv[perm[i]];
+	m->n = n;
+	return true;
+}
+
 static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		     size_t cap, bool first_wins)
+		     size_t cap, bool first_wins, struct ak_coalesce_cache *sc, unsigned site)
 {
 	struct pkey *t;
-	size_t used = ev->arena_.used;
+	size_t used;
+	uint32_t tag = 0;
+	unsigned way = 0;
 	int r;
 
 	r = ak__map_init(ev, m, cap > n ? cap : n);
 	if (r < 0 || !n)
 		return r;
+	if (sc && n <= AK__SC_MAXN) {
+		tag = sc_tag(kv, n, site);
+		way = tag % AK__SC_WAYS;
+		if (sc->e[way].n == n && sc->e[way].tag == tag && sc_try(m, kv, n, sc->e[way].perm)) {
+			sc->hits++;
+			return 0;
+		}
+		sc->misses++;
+	}
+	used = ev->arena_.used;
 	t = ak__ev_alloc(ev, n * sizeof(*t), _Alignof(struct pkey));
 	if (!t)
 		return -ERANGE;
@@ -235,20 +278,27 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 		m->kv[m->n++] = *t[i].kv;
 		kept = i;
 	}
+	/* Remember the order (only a list without duplicates can be reused). */
+	if (sc && n <= AK__SC_MAXN && m->n == n) {
+		sc->e[way].tag = tag;
+		sc->e[way].n = (uint8_t)n;
+		for (size_t i = 0; i < n; i++)
+			sc->e[way].perm[i] = (uint8_t)(t[i].kv - kv);
+	}
 	ev->arena_.used = used + (size_t)((char *)t - (ev->arena_.base + used)); /* free t */
 	return 0;
 }
 
 int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		  size_t cap)
+		  size_t cap, struct ak_coalesce_cache *sc, unsigned site)
 {
-	return map_build(ev, m, kv, n, cap, false);
+	return map_build(ev, m, kv, n, cap, false, sc, site);
 }
 
 int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
-			size_t n)
+			size_t n, struct ak_coalesce_cache *sc, unsigned site)
 {
-	return map_build(ev, m, kv, n, 0, true);
+	return map_build(ev, m, kv, n, 0, true, sc, site);
 }
 
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val)

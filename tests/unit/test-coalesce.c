@@ -154,6 +154,28 @@ static char *coalesce_json(struct parsed *p, unsigned cflags, struct ak_event *e
 		free(out);
 		return NULL;
 	}
+	/* With the cache (a miss, then a hit): the same event. */
+	{
+		static struct ak_coalesce_cache *cache;
+		void *a2 = malloc(need);
+
+		if (!cache)
+			CHECK_INT(ak_coalesce_cache_new(&cache), 0);
+		for (int pass = 0; pass < 2; pass++) {
+			struct ak_event e2;
+			struct ak_json w2;
+			char *o2 = malloc((size_t)r + 1);
+
+			CHECK_INT(ak_coalesce_cached(&e2, p->recs, p->n, a2, need, cflags, cache), 0);
+			ak_json_init(&w2, o2, (size_t)r + 1);
+			ak_event_json(&w2, &e2,
+				      (cflags & AK_COALESCE_GO_COMPAT) ? AK_EVENT_OUT_GO_KEYS : 0);
+			CHECK_INT(ak_json_finish(&w2), r);
+			CHECK(memcmp(o2, out, (size_t)r) == 0);
+			free(o2);
+		}
+		free(a2);
+	}
 	/* With room to spare the fast path writes it: the same bytes. */
 	{
 		size_t big = 8 * (size_t)r + 4096;
@@ -568,6 +590,55 @@ static void test_json_escapes(void)
 	}
 }
 
+/* The key-order cache: lists that look alike to it (same length, same key
+ * lengths and first bytes) but sort differently, and duplicates, give the
+ * same events as without it. */
+static void test_cache_orders(void)
+{
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1700000000.1:1): arch=c000003e syscall=2 exe=\"/x\" ab=1 ac=2 ad=3",
+		"type=SYSCALL msg=audit(1700000000.1:2): arch=c000003e syscall=2 exe=\"/x\" ac=1 ab=2 ad=3",
+		"type=SYSCALL msg=audit(1700000000.1:3): arch=c000003e syscall=2 exe=\"/x\" ad=1 ac=2 ab=3",
+		"type=SYSCALL msg=audit(1700000000.1:4): arch=c000003e syscall=2 exe=\"/x\" ab=1 ab=2 ad=3",
+		"type=SYSCALL msg=audit(1700000000.1:5): arch=c000003e syscall=2 exe=\"/x\" ab=1 ac=2 ad=3",
+		"type=PATH msg=audit(1700000000.1:6): item=0 name=\"/a\" nametype=NORMAL",
+		"type=PATH msg=audit(1700000000.1:6): item=1 nametype=NORMAL name=\"/b\"",
+		"type=PATH msg=audit(1700000000.1:7): nametype=NORMAL name=\"/b\" item=1",
+	};
+	struct ak_coalesce_cache *cache;
+
+	CHECK_INT(ak_coalesce_cache_new(&cache), 0);
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			struct parsed p;
+			struct ak_event e1, e2;
+			char j1[8192], j2[8192];
+			struct ak_json w;
+			size_t need;
+			void *a1, *a2;
+
+			CHECK_INT(parse_lines(&p, (char *const *)&lines[i], 1), 0);
+			need = ak_coalesce_arena_size(p.recs, p.n);
+			a1 = malloc(need);
+			a2 = malloc(need);
+			CHECK_INT(ak_coalesce(&e1, p.recs, p.n, a1, need, 0), 0);
+			CHECK_INT(ak_coalesce_cached(&e2, p.recs, p.n, a2, need, 0, cache), 0);
+			ak_json_init(&w, j1, sizeof(j1));
+			ak_event_json(&w, &e1, 0);
+			CHECK(ak_json_finish(&w) > 0);
+			ak_json_init(&w, j2, sizeof(j2));
+			ak_event_json(&w, &e2, 0);
+			CHECK(ak_json_finish(&w) > 0);
+			CHECK_STR(j2, j1);
+			free(a1);
+			free(a2);
+			free_parsed(&p);
+		}
+	}
+	ak_coalesce_cache_free(cache);
+	ak_coalesce_cache_free(NULL);
+}
+
 static void test_errors_and_arena(void)
 {
 	static const char *const lines[] = {
@@ -829,6 +900,7 @@ static const struct ak_test tests[] = {
 	TEST(test_node_and_enriched),
 	TEST(test_formats),
 	TEST(test_json_escapes),
+	TEST(test_cache_orders),
 	TEST(test_errors_and_arena),
 	TEST(test_quirk_choices),
 	TEST(test_idcache),

@@ -22,6 +22,7 @@ struct akt_events {
 	struct akt_out *out;
 	struct ak_reasm *r;
 	struct ak_idcache *ids;
+	struct ak_coalesce_cache *cache; /* key orders seen before */
 	void *arena; /* for ak_coalesce; grows to the largest event, then stays */
 	size_t acap;
 	int err;     /* first fatal error from the event callback (-errno) */
@@ -141,7 +142,7 @@ static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *d
 	 * which always suffices for both, and start again.
 	 */
 	for (;;) {
-		ret = ak_coalesce(&ev, recs, n, e->arena, e->acap, 0);
+		ret = ak_coalesce_cached(&ev, recs, n, e->arena, e->acap, 0, e->cache);
 		if (ret == -ERANGE && !full) {
 			full = true;
 			ret = grow_arena(e, ak_coalesce_arena_size(recs, n));
@@ -246,6 +247,8 @@ int akt_events_new(struct akt_events **out, struct akt_out *o, const struct akt_
 	ro.timeout_ms = opts->timeout_ms;
 	ro.max_in_flight = opts->max_in_flight;
 	ret = ak_reasm_new(&e->r, &ro, &ops, e);
+	if (ret == 0)
+		ret = ak_coalesce_cache_new(&e->cache);
 	if (ret == 0 && opts->resolve_ids)
 		ret = ak_idcache_new(&e->ids, NULL, 60000, 0);
 	if (ret < 0) {
@@ -262,6 +265,7 @@ void akt_events_free(struct akt_events *e)
 		return;
 	ak_reasm_free(e->r);
 	ak_idcache_free(e->ids);
+	ak_coalesce_cache_free(e->cache);
 	free(e->arena);
 	free(e);
 }
