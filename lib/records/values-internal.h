@@ -74,5 +74,6 @@ int ak__v_fcntl(struct ak__vout *o, const struct ak_str *v);
 int ak__v_epoll(struct ak__vout *o, const struct ak_str *v);
 int ak__v_dirfd(struct ak__vout *o, const struct ak_str *v);
 int ak__v_exit(struct ak__vout *o, const struct ak_str *v);
+int ak__v_id(struct ak__vout *o, const struct ak_str *v);
 
 #endif

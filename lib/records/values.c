@@ -26,16 +26,18 @@ enum dec {
 	D_NONE, D_DIRFD, D_SIGNAL, D_CLONE, D_CLOCK, D_PERS, D_PTRACE, D_PRCTL, D_RLIMIT,
 	D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, D_EXIT, D_MODE_SHORT, D_MODE, D_FCNTL, D_OFLAG,
 	D_ACCESS, D_EPOLL, D_PRCTL_ARG, D_UMOUNT, D_FCNTL_ARG, D_CREAT_MODE, D_PROT_MMAP,
-	D_PROT, D_RECV, D_SEEK, D_MMAP, D_MOUNT, D_SCHED,
+	D_PROT, D_RECV, D_SEEK, D_MMAP, D_MOUNT, D_SCHED, D_ID,
 };
 
 /*
  * Which argument of which syscall gets which reading: libauparse's
- * print_a0()..print_a3(), less the uid/gid arguments (set*id, *chown,
- * fcntl F_SETOWN: ids are <auditkit/coalesce.h>'s business), socket
- * options, shmget and ioctl.  One difference on purpose: clone's flags are
- * read from a0, where every architecture but s390 has them; ausearch 3.0.9
- * reads a2 (tests/golden/DIFFERENCES.md).  Sorted by name.
+ * print_a0()..print_a3() as auditd 3.0.9 has them, less socket options,
+ * shmget and ioctl.  Two differences on purpose (tests/golden/DIFFERENCES.md):
+ * clone's flags are read from a0, where every architecture but s390 has
+ * them (ausearch 3.0.9 reads a2); user and group ids (set*id, chown,
+ * fcntl F_SETOWN) are read as the decimal number, "unset" for -1, where
+ * ausearch looks the name up (names are <auditkit/coalesce.h>'s business,
+ * and the library does no lookups).  Sorted by name.
  */
 static const struct sysdec {
 	const char *name;
@@ -43,6 +45,7 @@ static const struct sysdec {
 } sysdecs[] = {
 	{ "access", { 0, D_ACCESS, 0, 0 } },
 	{ "chmod", { 0, D_MODE_SHORT, 0, 0 } },
+	{ "chown", { 0, D_ID, 0, 0 } },
 	{ "clock_settime", { D_CLOCK, 0, 0, 0 } },
 	{ "clone", { D_CLONE, 0, 0, 0 } },
 	{ "clone2", { D_CLONE, 0, 0, 0 } },
@@ -90,8 +93,16 @@ static const struct sysdec {
 	{ "sendmmsg", { 0, 0, 0, D_RECV } },
 	{ "sendmsg", { 0, 0, D_RECV, 0 } },
 	{ "sendto", { 0, 0, 0, D_RECV } },
+	{ "setfsgid", { D_ID, 0, 0, 0 } },
+	{ "setfsuid", { D_ID, 0, 0, 0 } },
+	{ "setgid", { D_ID, 0, 0, 0 } },
 	{ "setns", { 0, D_CLONE, 0, 0 } },
+	{ "setregid", { D_ID, D_ID, 0, 0 } },
+	{ "setresgid", { D_ID, D_ID, D_ID, 0 } },
+	{ "setresuid", { D_ID, D_ID, D_ID, 0 } },
+	{ "setreuid", { D_ID, D_ID, 0, 0 } },
 	{ "setrlimit", { D_RLIMIT, 0, 0, 0 } },
+	{ "setuid", { D_ID, 0, 0, 0 } },
 	{ "socket", { D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, 0 } },
 	{ "tgkill", { 0, 0, D_SIGNAL, 0 } },
 	{ "tkill", { 0, D_SIGNAL, 0, 0 } },
@@ -134,6 +145,7 @@ static int64_t other_arg(const struct ak_rec *rec, const char *key)
 #define PR_CAPBSET_READ_ 23
 #define PR_CAPBSET_DROP_ 24
 #define F_SETFD_ 2
+#define F_SETOWN_ 8
 #define O_CREAT_ 0100
 
 static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t arch, int syscall,
@@ -184,7 +196,10 @@ static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t a
 	case D_FCNTL_ARG:
 		if (ak__v_parse_u(v, 16, &n) < 0)
 			return -EINVAL;
-		if (other_arg(rec, "a1") != F_SETFD_ || (uint32_t)n != 1)
+		a = other_arg(rec, "a1");
+		if (a == F_SETOWN_)
+			return ak__v_id(o, v);
+		if (a != F_SETFD_ || (uint32_t)n != 1)
 			return -ENOENT;
 		ak__v_puts(o, "FD_CLOEXEC");
 		return 0;
@@ -201,6 +216,7 @@ static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t a
 	case D_MMAP: return ak__v_mmap(o, v);
 	case D_MOUNT: return ak__v_flags(o, AK__VT_MOUNT, v);
 	case D_SCHED: return ak__v_sched(o, v);
+	case D_ID: return ak__v_id(o, v);
 	}
 	return -ENOENT;
 }

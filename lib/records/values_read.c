@@ -15,7 +15,6 @@
 
 #include <linux/audit.h>
 
-#include <auditkit/tables.h>
 #include <auditkit/values.h>
 
 #include "records/values-internal.h"
@@ -633,3 +632,16 @@ int ak__v_exit(struct ak__vout *o, const struct ak_str *v)
 	return 0;
 }
 
+/* A uid or gid argument: the decimal number, "unset" for -1 (32 bits) */
+int ak__v_id(struct ak__vout *o, const struct ak_str *v)
+{
+	uint64_t id;
+
+	if (ak__v_parse_u(v, 16, &id) < 0)
+		return -EINVAL;
+	if ((uint32_t)id == UINT32_MAX)
+		ak__v_puts(o, "unset");
+	else
+		put_num(o, (uint32_t)id, 10, 0);
+	return 0;
+}

@@ -321,6 +321,23 @@ static void test_process(void)
 	READ(sys(X86_64, 165, "0", "0", "0", "1001"), "a3", "MS_RDONLY|MS_BIND");
 }
 
+/* ids: the number (ausearch looks the name up), "unset" for -1 */
+static void test_ids(void)
+{
+	READ(sys(X86_64, 105, "0", "0", "0", "0"), "a0", "0");                /* setuid */
+	READ(sys(X86_64, 105, "3e8", "0", "0", "0"), "a0", "1000");
+	READ(sys(X86_64, 113, "0", "ffffffff", "0", "0"), "a1", "unset");     /* setreuid */
+	READ(sys(X86_64, 117, "0", "1", "ffffffffffffffff", "0"), "a2", "unset"); /* setresuid */
+	NOREAD(sys(X86_64, 117, "0", "1", "2", "0"), "a3", -ENOENT);
+	READ(sys(X86_64, 119, "0", "1", "2", "0"), "a2", "2");                /* setresgid */
+	READ(sys(X86_64, 123, "64", "0", "0", "0"), "a0", "100");             /* setfsgid */
+	READ(sys(X86_64, 92, "7ffd", "3e9", "3e9", "0"), "a1", "1001");       /* chown */
+	NOREAD(sys(X86_64, 92, "7ffd", "3e9", "3e9", "0"), "a2", -ENOENT);    /* as ausearch */
+	NOREAD(sys(X86_64, 93, "3", "3e9", "3e9", "0"), "a1", -ENOENT);       /* fchown: ditto */
+	READ(sys(X86_64, 72, "3", "8", "3e8", "0"), "a2", "1000");            /* F_SETOWN */
+	NOREAD(sys(X86_64, 105, "zz", "0", "0", "0"), "a0", -EINVAL);
+}
+
 static void test_context_and_api(void)
 {
 	struct ak_field fields[64];
@@ -380,7 +397,7 @@ static void test_junk(void)
 	static const char *keys[] = { "mode", "perm", "cap_pp", "capability", "sig", "family",
 				      "proto", "code", "list", "prom", "oflag", "flags",
 				      "per", "a0", "a1", "a2", "a3" };
-	static const int calls[] = { 2, 9, 21, 41, 56, 62, 72, 135, 157, 257, 268 };
+	static const int calls[] = { 2, 9, 21, 41, 56, 62, 72, 105, 135, 157, 257, 268 };
 	struct ak_field f[2];
 	struct ak_rec rec;
 	char val[4], buf[1024];
@@ -418,6 +435,7 @@ static const struct ak_test tests[] = {
 	TEST(test_mode),	    TEST(test_perm),	TEST(test_caps),
 	TEST(test_fields),	    TEST(test_open),	TEST(test_modes_args),
 	TEST(test_socket),	    TEST(test_signals_args), TEST(test_mm),
-	TEST(test_process),	    TEST(test_context_and_api), TEST(test_junk),
+	TEST(test_process),	    TEST(test_ids),	TEST(test_context_and_api),
+	TEST(test_junk),
 };
 AK_TEST_MAIN(tests)
