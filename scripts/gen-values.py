@@ -5,7 +5,7 @@
 
 One static const array per table, sorted by value, of
 struct ak__vt_ent { uint64_t v; const char *name; } (defined by the
-includer, lib/records/values.c).  Reads only data/, writes only lib/tables/,
+includer, lib/records/values_read.c).  Reads only data/, writes only lib/tables/,
 deterministic, so `make check-tables` catches a stale file.
 """
 

@@ -140,7 +140,7 @@ def run():
                                 text=True).stderr.strip()
     text = [
         '# values: table, number, name -- the name tables of <auditkit/values.h>',
-        '# (lib/records/values.c), generated into lib/tables/values.h by',
+        '# (lib/records/values_read.c), generated into lib/tables/values.h by',
         '# scripts/gen-values.py.  Names are libauparse\'s (audit-userspace',
         '# auparse/*tab.h, LGPL-2.1-or-later; IP protocols from netbase\'s',
         '# /etc/protocols, which libauparse reads with getprotobynumber()), read by',
