@@ -174,6 +174,8 @@ static void one(const uint8_t *data, size_t size, int payload, uint32_t type)
 	render(ak_fmt_record_json, &rec, AK_FMT_RAW, OUT_JSON);
 	render(ak_fmt_record_json, &rec, AK_FMT_NO_ENRICHED, OUT_JSON);
 	render(ak_fmt_record_yaml, &rec, 0, OUT_YAML);
+	render(ak_fmt_record_json, &rec, AK_FMT_VALUES, OUT_JSON);
+	render(ak_fmt_record_yaml, &rec, AK_FMT_VALUES, OUT_YAML);
 	render(ak_fmt_record_text, &rec, 0, OUT_TEXT);
 	free(fields);
 }

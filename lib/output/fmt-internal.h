@@ -14,6 +14,7 @@ struct ak__fmt_view {
 	struct ak_interp ip; /* data (unless raw) */
 	int raw;             /* AK_FMT_RAW: use rec->fields */
 	int has_enriched;
+	int values;          /* AK_FMT_VALUES: "interpreted" is reserved */
 	size_t n_enriched;   /* the last n_enriched fields are AK_F_ENRICHED */
 	const char *type;    /* "SYSCALL" or "UNKNOWN[n]" */
 	char type_buf[24];

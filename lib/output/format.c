@@ -160,6 +160,7 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	       (rec->fields[rec->nfields - 1 - v->n_enriched].flags & AK_F_ENRICHED))
 		v->n_enriched++;
 	v->has_enriched = v->n_enriched && !(flags & AK_FMT_NO_ENRICHED);
+	v->values = !!(flags & AK_FMT_VALUES);
 	/* fields written as they are: all in raw mode, else the enriched ones */
 	dedup(v, rec, v->raw ? 0 : (v->has_enriched ? rec->nfields - v->n_enriched : rec->nfields));
 	return 0;
@@ -181,7 +182,8 @@ int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, con
 	case 8: return (k[0] == 's' && !memcmp(k, "sequence", 8)) ||
 		       (k[0] == 'e' && v->has_enriched && !memcmp(k, "enriched", 8));
 	case 10: return k[0] == '@' && !memcmp(k, "@timestamp", 10);
-	case 11: return k[0] == 'r' && !memcmp(k, "record_type", 11);
+	case 11: return (k[0] == 'r' && !memcmp(k, "record_type", 11)) ||
+		       (k[0] == 'i' && v->values && !memcmp(k, "interpreted", 11));
 	}
 	return 0;
 }
