@@ -11,6 +11,10 @@
  * On SIGINT/SIGTERM/SIGHUP: release the PID, write out what is still queued,
  * print to stderr how many records came and how many were lost, exit 0.
  * Signals are blocked except inside ppoll(), so a stop is never missed.
+ *
+ * Every -lost-interval seconds the kernel's lost counter is read on the
+ * control socket (lost.c), from the same loop: growth is reported when it
+ * happens, not only at exit.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,11 +28,12 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "lost.h"
 #include "../common/events.h"
 #include "../common/flags.h"
 #include "../common/lineio.h"
 
-#define SYNOPSIS "[-format text|json] [-i [-id=false]] [-out FILE] [-ro] [-rate N] [-backlog N] [-diag FILE] [-d]"
+#define SYNOPSIS "[-format text|json] [-i [-id=false]] [-out FILE] [-ro] [-rate N] [-backlog N] [-diag FILE] [-d] [-lost-interval SECONDS]"
 #define OUT_CHUNK ((size_t)1 << 20)
 #define LINE_CAP (64 + AK_NL_BUF_SIZE)
 #define BATCH 32                          /* datagrams per recvmmsg */
@@ -53,6 +58,7 @@ struct rx {
 	uint64_t loss_marks;      /* messages flagged AK_NL_MSG_LOSS */
 	time_t last_warn;
 	struct akt_events *ev;    /* -i: records go to the reassembler (common/events.c) */
+	struct audit_lost lost;   /* -lost-interval: the kernel's lost counter, polled */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -302,8 +308,8 @@ static void print_status(const char *what, const struct audit_status *s)
 }
 
 struct opts {
-	const char *format, *out, *diag, *kernel_fd;
-	unsigned long rate, backlog, rcvbuf, count;
+	const char *format, *out, *diag, *kernel_fd, *lost_fd;
+	unsigned long rate, backlog, rcvbuf, count, lost_interval;
 	int debug, immutable, confirm, ro;
 	int interpret, resolve_ids;
 };
@@ -373,6 +379,11 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 
 	while (!stop_signal) {
 		int r = -EAGAIN;
+		int64_t now = c->lost.nl ? audit_lost_now() : 0;
+
+		/* One clock read per batch: the poll is due even under a storm. */
+		if (c->lost.nl && audit_lost_due(&c->lost, now))
+			audit_lost_run(&c->lost, now);
 
 		/* A short batch means we caught up: wait in ppoll rather than spend a
 		 * recvmmsg finding the socket empty (saves a syscall per wake-up). */
@@ -381,9 +392,11 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 					    AK_NL_RECV_NONBLOCK | AK_NL_RECV_EVENTS);
 		dry = 0;
 		if (r == -EAGAIN) {
-			struct pollfd p = { .fd = ak_nl_fd(nl), .events = POLLIN };
+			struct pollfd p[2] = { { .fd = ak_nl_fd(nl), .events = POLLIN },
+					       { .fd = audit_lost_poll_fd(&c->lost), .events = POLLIN } };
 			struct timespec ts, *tp;
 			int t = c->ev ? akt_events_timeout(c->ev) : -1;
+			int lt = audit_lost_wait_ms(&c->lost, now);
 			int pending = c->out.len || (c->diag_on && c->diag.len);
 
 			/* -i: events whose timeout passed are due even with no new record. */
@@ -397,14 +410,19 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 			 * than the records), then goes out. */
 			if (pending && (t < 0 || t > FLUSH_MS))
 				t = FLUSH_MS;
+			if (lt >= 0 && (t < 0 || lt < t))
+				t = lt;
 			timeout_ms_to_ts(t, &ts, &tp);
-			r = ppoll(&p, 1, tp, waitmask);
+			r = ppoll(p, p[1].fd >= 0 ? 2 : 1, tp, waitmask);
 			if (r < 0 && errno != EINTR)
 				return audit_fail("poll", -errno);
 			if (r == 0 && pending &&
 			    (akt_out_flush(&c->out) < 0 || (c->diag_on && akt_out_flush(&c->diag) < 0)))
 				break;
-			if (p.revents & (POLLERR | POLLHUP | POLLNVAL) && !(p.revents & POLLIN)) {
+			/* The status reply is read at once, not when the next batch comes. */
+			if (r > 0 && p[1].fd >= 0 && p[1].revents)
+				audit_lost_run(&c->lost, audit_lost_now());
+			if (p[0].revents & (POLLERR | POLLHUP | POLLNVAL) && !(p[0].revents & POLLIN)) {
 				fprintf(stderr, AUDIT_PROG ": the audit socket was closed\n");
 				return 1;
 			}
@@ -484,7 +502,11 @@ static int parse_flags(int argc, char **argv, struct opts *o)
 		{ "d", AKT_BOOL, &o->debug, NULL, "debug output to stderr" },
 		{ "rcvbuf", AKT_UINT, &o->rcvbuf, "BYTES", "socket receive buffer (SO_RCVBUFFORCE)" },
 		{ "count", AKT_UINT, &o->count, "N", "stop after N records" },
+		{ "lost-interval", AKT_UINT, &o->lost_interval, "SECONDS",
+		  "check the kernel's lost counter every SECONDS (default 5, 0: off)" },
 		{ "kernel-fd", AKT_STRING, &o->kernel_fd, "N", "testing: use inherited fd N as the kernel" },
+		{ "lost-fd", AKT_STRING, &o->lost_fd, "N",
+		  "testing: inherited fd N answers the lost counter requests" },
 	};
 
 	switch (akt_flags_parse(flags, sizeof(flags) / sizeof(flags[0]), argc, argv, &argi,
@@ -509,6 +531,14 @@ static int parse_flags(int argc, char **argv, struct opts *o)
 		fprintf(stderr, AUDIT_PROG ": -rate, -backlog or -rcvbuf out of range\n");
 		return 2;
 	}
+	if (o->lost_interval > 86400) {
+		fprintf(stderr, AUDIT_PROG ": -lost-interval: at most 86400 seconds\n");
+		return 2;
+	}
+	if (o->lost_fd && !o->kernel_fd) {
+		fprintf(stderr, AUDIT_PROG ": -lost-fd goes with -kernel-fd (both are for tests)\n");
+		return 2;
+	}
 	if (o->immutable && !o->confirm) {
 		fprintf(stderr, AUDIT_PROG ": -immutable locks the kernel audit configuration until "
 				"reboot; add -confirm-immutable if you mean it\n");
@@ -525,7 +555,7 @@ static void report(struct rx *c, const struct ak_nl_stats *nst, const struct aud
 		   int have0, const struct audit_status *s1, int have1)
 {
 	const struct ak_nl_stats st = *nst;
-	char lost[96] = "unknown";
+	char lost[96] = "unknown", polled[128];
 
 	if (have0 && have1) {
 		if (s1->lost >= s0->lost)
@@ -533,9 +563,10 @@ static void report(struct rx *c, const struct ak_nl_stats *nst, const struct aud
 		else /* reset meanwhile */
 			snprintf(lost, sizeof(lost), ">= %u (counter was reset)", s1->lost);
 	}
-	fprintf(stderr, AUDIT_PROG ": received %llu records; lost: kernel %s, socket drops %llu, "
-			"ENOBUFS %llu, truncated %llu, queue overflow %llu\n",
-		(unsigned long long)c->records, lost,
+	audit_lost_summary(&c->lost, polled, sizeof(polled));
+	fprintf(stderr, AUDIT_PROG ": received %llu records; lost: kernel %s (polled: %s), "
+			"socket drops %llu, ENOBUFS %llu, truncated %llu, queue overflow %llu\n",
+		(unsigned long long)c->records, lost, polled,
 		(unsigned long long)(st.socket_drops == UINT64_MAX ? 0 : st.socket_drops),
 		(unsigned long long)st.enobufs, (unsigned long long)st.truncated,
 		(unsigned long long)st.queue_dropped);
@@ -543,9 +574,10 @@ static void report(struct rx *c, const struct ak_nl_stats *nst, const struct aud
 
 int audit_cmd_receive(int argc, char **argv)
 {
-	struct opts o = { .format = "text", .out = "-", .backlog = 8192, .resolve_ids = 1 };
+	struct opts o = { .format = "text", .out = "-", .backlog = 8192, .resolve_ids = 1,
+			  .lost_interval = 5 };
 	struct rx c = { 0 };
-	struct ak_nl *nl = NULL, *ctl = NULL;
+	struct ak_nl *nl = NULL, *ctl = NULL, *lfd = NULL;
 	struct audit_status s0, s1;
 	int have0 = 0, have1 = 0, ret = 1, fd = -1, dfd = -1, r, enabled_by_us = 0;
 	struct ak_nl_stats nst;
@@ -647,6 +679,20 @@ int audit_cmd_receive(int argc, char **argv)
 	}
 	if (!o.ro && take_control(ctl, nl, &o, &s0, &enabled_by_us) != 0)
 		goto out;
+	/*
+	 * The lost counter is polled on the control socket, never on the receiving
+	 * one (-kernel-fd has one fd only: -lost-fd gives the poller its own).
+	 */
+	if (o.lost_fd && !(lfd = audit_open(o.lost_fd, 0)))
+		goto out;
+	if (lfd)
+		ak_nl_set_timeout(lfd, 1000); /* for the exit reading */
+	if (audit_lost_init(&c.lost, lfd ? lfd : (ctl != nl ? ctl : NULL), o.lost_interval,
+			    !lfd && have0 ? &s0 : NULL, c.fmt == F_JSON ? &c.out : NULL,
+			    o.debug) < 0) {
+		fprintf(stderr, AUDIT_PROG ": out of memory\n");
+		goto out;
+	}
 
 	ret = loop(&c, nl, &o, &waitmask);
 
@@ -673,6 +719,16 @@ int audit_cmd_receive(int argc, char **argv)
 	}
 	if (ctl)
 		have1 = ak_nl_get_status(ctl, &s1) >= 0;
+	/* The exit reading closes the polled account, so it covers the whole session. */
+	if (lfd && c.lost.nl) {
+		struct audit_status sl;
+
+		audit_lost_final(&c.lost, ak_nl_get_status(lfd, &sl) >= 0 ? &sl : NULL);
+	} else {
+		audit_lost_final(&c.lost, have1 ? &s1 : NULL);
+	}
+	if (akt_out_flush(&c.out) < 0)
+		ret = 1;
 	if (stop_signal && o.debug)
 		fprintf(stderr, AUDIT_PROG ": stopping on signal %d\n", (int)stop_signal);
 	report(&c, &nst, &s0, have0, &s1, have1);
@@ -687,6 +743,8 @@ out:
 		audit_fail("close", r);
 		ret = 1;
 	}
+	ak_nl_close(lfd);
+	audit_lost_free(&c.lost);
 	if (fd >= 0 && fd != STDOUT_FILENO && close(fd) < 0)
 		ret = 1;
 	if (dfd >= 0)
