@@ -409,7 +409,11 @@ static int resolve_names(struct ak_event *ev, struct ak_idcache *c, uint64_t now
 
 		if (!group && !ak__str_has_suffix(k, "uid"))
 			continue;
-		while (j < names->n && (cmp = key_cmp(names->kv[j].key, k)) < 0)
+		/* (names from enriched records share the ids' key strings) */
+		while (j < names->n &&
+		       (cmp = names->kv[j].key.p == k.p && names->kv[j].key.n == k.n ?
+				      0 :
+				      key_cmp(names->kv[j].key, k)) < 0)
 			out[o++] = names->kv[j++];
 		if (j < names->n && cmp == 0)
 			continue; /* from the record itself (enriched) */
