@@ -27,10 +27,35 @@ struct ak__arena {
 
 void ak__arena_init(struct ak__arena *a, void *buf, size_t cap);
 void ak__arena_reset(struct ak__arena *a);
-/* @n bytes at the low end, aligned to @align (a power of two); NULL if full. */
-void *ak__arena_lo(struct ak__arena *a, size_t n, size_t align);
+
+/* @n bytes at the low end, aligned to @align (a power of two); NULL if full.
+ * Inline: the reassembler takes three pieces per record. */
+static inline void *ak__arena_lo(struct ak__arena *a, size_t n, size_t align)
+{
+	/* Align the address, not the offset: the buffer may be unaligned. */
+	uintptr_t at = ((uintptr_t)a->base + a->lo + align - 1) & ~(uintptr_t)(align - 1);
+	size_t off = (size_t)(at - (uintptr_t)a->base);
+
+	if (!a->base || off > a->hi || a->hi - off < n)
+		return NULL;
+	a->lo = off + n;
+	return a->base + off;
+}
+
 /* @n bytes at the high end, aligned to @align (a power of two); NULL if full. */
-void *ak__arena_hi(struct ak__arena *a, size_t n, size_t align);
+static inline void *ak__arena_hi(struct ak__arena *a, size_t n, size_t align)
+{
+	uintptr_t top = (uintptr_t)a->base + a->hi;
+	uintptr_t at;
+
+	if (!a->base || a->hi - a->lo < n)
+		return NULL;
+	at = (top - n) & ~(uintptr_t)(align - 1);
+	if (at < (uintptr_t)a->base + a->lo)
+		return NULL;
+	a->hi = (size_t)(at - (uintptr_t)a->base);
+	return a->base + a->hi;
+}
 /*
  * Move the contents into @buf of @cap bytes (larger than the current size; the
  * caller frees the old buffer).  The low part keeps its offset from the base,
