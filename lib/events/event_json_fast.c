@@ -90,10 +90,12 @@ static const unsigned char dirty[256] = {
 	[0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f ... 0xff] = 1,
 };
 
-/* Room for @n more bytes (plus SLACK)? */
+/* Room for @n more bytes (plus SLACK)?  Once out of room the output is
+ * dropped anyway, so later pieces may still be written (inside the buffer)
+ * or not; no @n comes near overflowing. */
 static inline bool room(struct fw *f, size_t n)
 {
-	if (f->bad || n > ((size_t)1 << 40) || (size_t)(f->end - f->d) < n + SLACK) {
+	if ((size_t)(f->end - f->d) < n + SLACK) {
 		f->bad = true;
 		return false;
 	}
