@@ -601,7 +601,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			goto fail;
 	}
 
-	r = ak__apply_normalization(ev);
+	r = ak__apply_normalization(ev, cache);
 	if (r < 0)
 		goto fail;
 

@@ -65,6 +65,8 @@ int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, 
  */
 #define AK__SC_WAYS 128
 #define AK__SC_MAXN 48
+#define AK__SC_SYSCALLS 32
+struct ak__norm;
 struct ak_coalesce_cache {
 	struct {
 		uint32_t tag;
@@ -72,6 +74,12 @@ struct ak_coalesce_cache {
 		uint8_t perm[AK__SC_MAXN];
 	} e[AK__SC_WAYS];
 	uint64_t hits, misses;
+	/* The normalization of recent syscall names (a pure function of the name). */
+	struct {
+		uint8_t n; /* 0: empty */
+		char name[23];
+		const struct ak__norm *norm;
+	} sys[AK__SC_SYSCALLS];
 };
 
 /* Which map is built (part of the cache tag). */
@@ -117,7 +125,7 @@ int ak__ev_warn_sb(struct ak_event *ev, const struct ak__sb *b);
 
 /* ---- normalization (normalize.c) ---- */
 
-int ak__apply_normalization(struct ak_event *ev);
+int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc);
 const struct ak__norm *ak__norm_for_syscall(struct ak_str name);
 
 /* Parse a non-negative decimal; false on anything else or overflow. */

@@ -334,16 +334,35 @@ static void set_outcome(struct ak_event *ev)
 		ev->ecs.outcome = "failure";
 }
 
-int ak__apply_normalization(struct ak_event *ev)
+/* ak__norm_for_syscall(), remembered in @sc (may be NULL). */
+static const struct ak__norm *syscall_norm(struct ak_str name, struct ak_coalesce_cache *sc)
+{
+	const struct ak__norm *norm;
+	unsigned i;
+
+	if (!sc || !name.n || name.n > sizeof(sc->sys[0].name))
+		return ak__norm_for_syscall(name);
+	i = ((unsigned)name.n * 7u + (unsigned char)name.p[0] * 3u +
+	     (unsigned char)name.p[name.n - 1]) % AK__SC_SYSCALLS;
+	if (sc->sys[i].n == name.n && !memcmp(sc->sys[i].name, name.p, name.n))
+		return sc->sys[i].norm;
+	norm = ak__norm_for_syscall(name);
+	sc->sys[i].n = (uint8_t)name.n;
+	memcpy(sc->sys[i].name, name.p, name.n);
+	sc->sys[i].norm = norm;
+	return norm;
+}
+
+int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc)
 {
 	const struct ak__norm *sys_norm = NULL, *norm;
-	const struct ak_str *sc;
+	const struct ak_str *sv;
 	int r;
 
 	set_how_defaults(ev);
 	set_outcome(ev);
-	if ((sc = ak__map_get(&ev->data, "syscall", 7)))
-		sys_norm = ak__norm_for_syscall(*sc);
+	if ((sv = ak__map_get(&ev->data, "syscall", 7)))
+		sys_norm = syscall_norm(*sv, sc);
 	norm = ev->type == 1300 ? sys_norm : norm_for_type(ev);
 	if (!norm) {
 		static const char msg[] = "no normalization found for event";
