@@ -385,6 +385,14 @@ static void ecs(struct fw *f, bool *top, const struct ak_event *ev)
 		KEY(f, &c, "outcome");
 		cstr(f, ev->ecs.outcome);
 	}
+	if (!(ev->ecs.user.name.n | ev->ecs.user.id.n | ev->ecs.user_effective.name.n |
+	      ev->ecs.user_effective.id.n | ev->ecs.user_target.name.n | ev->ecs.user_target.id.n |
+	      ev->ecs.user_changes.name.n | ev->ecs.user_changes.id.n | ev->ecs.group.name.n |
+	      ev->ecs.group.id.n)) {
+		/* no ECS user or group at all (the usual case): the empty shape */
+		LIT(f, "},\"user\":{\"effective\":{},\"target\":{},\"changes\":{}},\"group\":{}}");
+		return;
+	}
 	LIT(f, "},\"user\":{");
 	c = false;
 	entity(f, &c, &ev->ecs.user);
