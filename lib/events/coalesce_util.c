@@ -97,8 +97,25 @@ AK_EXPORT const struct ak_str *ak_event_map_get(const struct ak_event_map *m, co
 
 struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t n)
 {
-	long i = ak__map_find(m, key, n);
+	long i;
 
+	/* A small map: a scan by length and first byte beats the search. */
+	if (m->n <= 16) {
+		if (!n) {
+			for (size_t j = 0; j < m->n; j++)
+				if (!m->kv[j].key.n)
+					return &m->kv[j].val;
+			return NULL;
+		}
+		for (size_t j = 0; j < m->n; j++) {
+			const struct ak_str *k = &m->kv[j].key;
+
+			if (k->n == n && k->p[0] == key[0] && !memcmp(k->p, key, n))
+				return &m->kv[j].val;
+		}
+		return NULL;
+	}
+	i = ak__map_find(m, key, n);
 	return i >= 0 ? &m->kv[i].val : NULL;
 }
 
