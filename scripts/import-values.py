@@ -60,6 +60,17 @@ PROBES = [
     ('seccomp', 'enum', ('rec', 'SECCOMP', 'code', '0x%x'),
      [i << 16 for i in range(0x8000)] + [0x80000000]),
     ('list', 'enum', ('rec', 'CONFIG_CHANGE', 'list', '%d'), range(16)),
+    ('ioctl', 'enum', ('sys', 16, 1),
+     [b | i for b in (0x4b00, 0x5300, 0x5400, 0x8900, 0x40045400, 0x80045400, 0xc0186400,
+                      0xc01c6400) for i in range(256)]),
+    ('bpf', 'enum', ('sys', 321, 0), range(64)),
+    ('socklevel', 'enum', ('sys', 54, 1), range(300)),
+    ('sockopt', 'enum', ('sys', 54, 2, {1: 1}), range(130)),
+    ('ipopt', 'enum', ('sys', 54, 2, {1: 0}), range(100)),
+    ('tcpopt', 'enum', ('sys', 54, 2, {1: 6}), range(60)),
+    ('udpopt', 'enum', ('sys', 54, 2, {1: 17}), range(128)),
+    ('ip6opt', 'enum', ('sys', 54, 2, {1: 41}), range(100)),
+    ('pktopt', 'enum', ('sys', 54, 2, {1: 263}), range(40)),
 ]
 
 SYSCALL = ('type=SYSCALL msg=audit(1700000000.%03d:%d): arch=c000003e syscall=%d '
@@ -76,6 +87,8 @@ def probe_lines():
         for v in values:
             if how[0] == 'sys':
                 args = ['0'] * 4
+                for i, fixed in (how[3] if len(how) > 3 else {}).items():
+                    args[i] = '%x' % fixed
                 args[how[2]] = '%x' % v
                 lines.append(SYSCALL % (serial % 1000, serial, how[1], *args))
                 key = 'a%d' % how[2]
@@ -156,7 +169,9 @@ def run():
         text.append('')
         text.append('# %s: %s, %d names, probed via %s' % (
             table, kind, len(rows),
-            'x86_64 syscall %d a%d' % (how[1], how[2]) if how[0] == 'sys'
+            'x86_64 syscall %d a%d%s' % (how[1], how[2], ''.join(
+                ' a%d=%d' % kv for kv in (how[3] if len(how) > 3 else {}).items()))
+            if how[0] == 'sys'
             else '%s %s=' % (how[1], how[2])))
         for v, name in rows:
             text.append('%s\t0x%x\t%s' % (table, v, name))

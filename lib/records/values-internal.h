@@ -46,6 +46,15 @@ enum ak__vt {
 	AK__VT_ICMPTYPE,
 	AK__VT_SECCOMP,
 	AK__VT_LIST,
+	AK__VT_IOCTL,
+	AK__VT_BPF,
+	AK__VT_SOCKLEVEL,
+	AK__VT_SOCKOPT,
+	AK__VT_IPOPT,
+	AK__VT_TCPOPT,
+	AK__VT_UDPOPT,
+	AK__VT_IP6OPT,
+	AK__VT_PKTOPT,
 };
 
 void ak__v_puts(struct ak__vout *o, const char *s);
@@ -57,6 +66,8 @@ int ak__v_perm(struct ak__vout *o, const struct ak_str *v);
 int ak__v_cap_bitmap(struct ak__vout *o, const struct ak_str *v);
 int ak__v_capability(struct ak__vout *o, const struct ak_str *v, unsigned base);
 int ak__v_signal(struct ak__vout *o, const struct ak_str *v, unsigned base);
+/* @key's name in table @id, else @pre + @v as written + ")" (-ENOENT if @pre is NULL) */
+int ak__v_enum(struct ak__vout *o, enum ak__vt id, uint64_t key, const struct ak_str *v, const char *pre);
 int ak__v_dec_enum(struct ak__vout *o, enum ak__vt id, const struct ak_str *v, const char *pre);
 int ak__v_hex_enum(struct ak__vout *o, enum ak__vt id, const struct ak_str *v, uint64_t mask, const char *pre);
 int ak__v_protocol(struct ak__vout *o, const struct ak_str *v);

@@ -26,13 +26,14 @@ enum dec {
 	D_NONE, D_DIRFD, D_SIGNAL, D_CLONE, D_CLOCK, D_PERS, D_PTRACE, D_PRCTL, D_RLIMIT,
 	D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, D_EXIT, D_MODE_SHORT, D_MODE, D_FCNTL, D_OFLAG,
 	D_ACCESS, D_EPOLL, D_PRCTL_ARG, D_UMOUNT, D_FCNTL_ARG, D_CREAT_MODE, D_PROT_MMAP,
-	D_PROT, D_RECV, D_SEEK, D_MMAP, D_MOUNT, D_SCHED, D_ID,
+	D_PROT, D_RECV, D_SEEK, D_MMAP, D_MOUNT, D_SCHED, D_ID, D_IOCTL, D_BPF, D_SOCKLEVEL,
+	D_SOCKOPT,
 };
 
 /*
  * Which argument of which syscall gets which reading: libauparse's
- * print_a0()..print_a3() as auditd 3.0.9 has them, less socket options,
- * shmget and ioctl.  Two differences on purpose (tests/golden/DIFFERENCES.md):
+ * print_a0()..print_a3() as auditd 3.0.9 has them, less shmget's flags and
+ * socketcall/ipc sub-calls.  Two differences on purpose (tests/golden/DIFFERENCES.md):
  * clone's flags are read from a0, where every architecture but s390 has
  * them (ausearch 3.0.9 reads a2); user and group ids (set*id, chown,
  * fcntl F_SETOWN) are read as the decimal number, "unset" for -1, where
@@ -44,6 +45,7 @@ static const struct sysdec {
 	unsigned char arg[4];
 } sysdecs[] = {
 	{ "access", { 0, D_ACCESS, 0, 0 } },
+	{ "bpf", { D_BPF, 0, 0, 0 } },
 	{ "chmod", { 0, D_MODE_SHORT, 0, 0 } },
 	{ "chown", { 0, D_ID, 0, 0 } },
 	{ "clock_settime", { D_CLOCK, 0, 0, 0 } },
@@ -62,6 +64,8 @@ static const struct sysdec {
 	{ "fcntl64", { 0, D_FCNTL, D_FCNTL_ARG, 0 } },
 	{ "futimesat", { D_DIRFD, 0, 0, 0 } },
 	{ "getrlimit", { D_RLIMIT, 0, 0, 0 } },
+	{ "getsockopt", { 0, D_SOCKLEVEL, D_SOCKOPT, 0 } },
+	{ "ioctl", { 0, D_IOCTL, 0, 0 } },
 	{ "kill", { 0, D_SIGNAL, 0, 0 } },
 	{ "linkat", { D_DIRFD, 0, D_DIRFD, 0 } },
 	{ "lseek", { 0, 0, D_SEEK, 0 } },
@@ -102,6 +106,7 @@ static const struct sysdec {
 	{ "setresuid", { D_ID, D_ID, D_ID, 0 } },
 	{ "setreuid", { D_ID, D_ID, 0, 0 } },
 	{ "setrlimit", { D_RLIMIT, 0, 0, 0 } },
+	{ "setsockopt", { 0, D_SOCKLEVEL, D_SOCKOPT, 0 } },
 	{ "setuid", { D_ID, 0, 0, 0 } },
 	{ "socket", { D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, 0 } },
 	{ "tgkill", { 0, 0, D_SIGNAL, 0 } },
@@ -147,6 +152,38 @@ static int64_t other_arg(const struct ak_rec *rec, const char *key)
 #define F_SETFD_ 2
 #define F_SETOWN_ 8
 #define O_CREAT_ 0100
+
+/* get/setsockopt's option name, by level (a1) */
+static int sockopt(struct ak__vout *o, const struct ak_rec *rec, uint32_t arch,
+		   const struct ak_str *v)
+{
+	int64_t level = other_arg(rec, "a1");
+	uint64_t opt;
+
+	switch (level) {
+	case 0: return ak__v_hex_enum(o, AK__VT_IPOPT, v, 0xffffffffu, "unknown-ipopt-name(0x");
+	case 6: return ak__v_hex_enum(o, AK__VT_TCPOPT, v, 0xffffffffu, "unknown-tcpopt-name(0x");
+	case 17:
+		return ak__v_hex_enum(o, AK__VT_UDPOPT, v, 0xffffffffu, "unknown-udpopt-name(0x");
+	case 41:
+		return ak__v_hex_enum(o, AK__VT_IP6OPT, v, 0xffffffffu, "unknown-ip6opt-name(0x");
+	case 263:
+		return ak__v_hex_enum(o, AK__VT_PKTOPT, v, 0xffffffffu, "unknown-pktopt-name(0x");
+	case 1:
+		break;
+	default:
+		return -ENOENT;
+	}
+	/* SOL_SOCKET: PowerPC numbers SO_RCVLOWAT..SO_PEERCRED 16..21, the table
+	 * has them at 116..121.  ausearch 3.0.9 does this for big-endian ppc
+	 * and ppc64 only (its machine list has no ppc64le). */
+	if (ak__v_parse_u(v, 16, &opt) < 0)
+		return -EINVAL;
+	opt &= 0xffffffffu;
+	if ((arch == AUDIT_ARCH_PPC || arch == AUDIT_ARCH_PPC64) && opt >= 16 && opt <= 21)
+		opt += 100;
+	return ak__v_enum(o, AK__VT_SOCKOPT, opt, v, "unknown-sockopt-name(0x");
+}
 
 static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t arch, int syscall,
 		 const struct ak_str *v)
@@ -217,6 +254,17 @@ static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t a
 	case D_MOUNT: return ak__v_flags(o, AK__VT_MOUNT, v);
 	case D_SCHED: return ak__v_sched(o, v);
 	case D_ID: return ak__v_id(o, v);
+	case D_IOCTL:
+		/* ausearch prints an unnamed request back as hex: no reading */
+		if (ak__v_parse_u(v, 16, &n) < 0)
+			return -EINVAL;
+		return ak__v_hex_enum(o, AK__VT_IOCTL, v, 0xffffffffu, NULL);
+	case D_BPF:
+		return ak__v_hex_enum(o, AK__VT_BPF, v, 0xffffffffu, "unknown-bpf-cmd(");
+	case D_SOCKLEVEL:
+		return ak__v_hex_enum(o, AK__VT_SOCKLEVEL, v, 0xffffffffu,
+				      "unknown-sockopt-level(0x");
+	case D_SOCKOPT: return sockopt(o, rec, arch, v);
 	}
 	return -ENOENT;
 }

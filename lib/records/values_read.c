@@ -60,6 +60,15 @@ static const struct tab tabs[] = {
 	[AK__VT_ICMPTYPE] = TAB(icmptype),
 	[AK__VT_SECCOMP] = TAB(seccomp),
 	[AK__VT_LIST] = TAB(list),
+	[AK__VT_IOCTL] = TAB(ioctl),
+	[AK__VT_BPF] = TAB(bpf),
+	[AK__VT_SOCKLEVEL] = TAB(socklevel),
+	[AK__VT_SOCKOPT] = TAB(sockopt),
+	[AK__VT_IPOPT] = TAB(ipopt),
+	[AK__VT_TCPOPT] = TAB(tcpopt),
+	[AK__VT_UDPOPT] = TAB(udpopt),
+	[AK__VT_IP6OPT] = TAB(ip6opt),
+	[AK__VT_PKTOPT] = TAB(pktopt),
 };
 
 static struct tab tab_of(enum ak__vt id)
@@ -327,8 +336,8 @@ int ak__v_cap_bitmap(struct ak__vout *o, const struct ak_str *v)
 	return 0;
 }
 
-/* A name from @t, else "@pre" + the value as written (with "0x" in front
- * when @hexpre) + ")". */
+/* A name from @t, else @pre + the value as written + ")"; with @pre NULL,
+ * no reading. */
 static int r_enum(struct ak__vout *o, struct tab t, uint64_t key, const struct ak_str *v,
 		  const char *pre)
 {
@@ -336,9 +345,17 @@ static int r_enum(struct ak__vout *o, struct tab t, uint64_t key, const struct a
 
 	if (name)
 		ak__v_puts(o, name);
-	else
+	else if (pre)
 		put_fallback(o, pre, v);
+	else
+		return -ENOENT;
 	return 0;
+}
+
+int ak__v_enum(struct ak__vout *o, enum ak__vt id, uint64_t key, const struct ak_str *v,
+	       const char *pre)
+{
+	return r_enum(o, tab_of(id), key, v, pre);
 }
 
 int ak__v_capability(struct ak__vout *o, const struct ak_str *v, unsigned base)

@@ -321,6 +321,27 @@ static void test_process(void)
 	READ(sys(X86_64, 165, "0", "0", "0", "1001"), "a3", "MS_RDONLY|MS_BIND");
 }
 
+static void test_sockopt_ioctl_bpf(void)
+{
+	READ(sys(X86_64, 54, "3", "1", "2", "7ffd"), "a1", "SOL_SOCKET");   /* setsockopt */
+	READ(sys(X86_64, 54, "3", "1", "2", "7ffd"), "a2", "SO_REUSEADDR");
+	READ(sys(X86_64, 54, "3", "6", "1", "7ffd"), "a1", "tcp");
+	READ(sys(X86_64, 54, "3", "6", "1", "7ffd"), "a2", "TCP_NODELAY");
+	READ(sys(X86_64, 55, "3", "0", "1", "0"), "a2", "IP_TOS");             /* getsockopt */
+	READ(sys(X86_64, 55, "3", "11", "64", "0"), "a2", "UDP_ENCAP");
+	READ(sys(X86_64, 55, "3", "11", "63", "0"), "a2", "unknown-udpopt-name(0x63)");
+	READ(sys(X86_64, 55, "3", "12b", "1", "0"), "a1", "unknown-sockopt-level(0x12b)");
+	NOREAD(sys(X86_64, 55, "3", "12b", "1", "0"), "a2", -ENOENT);
+	/* SO_RCVLOWAT is 16 on big-endian PowerPC (ausearch: not on ppc64le) */
+	READ(sys(0x80000015u, 339, "3", "1", "10", "0"), "a2", "SO_RCVLOWAT");
+	READ(sys(0xc0000015u, 339, "3", "1", "10", "0"), "a2", "SO_PASSCRED");
+	READ(sys(X86_64, 16, "3", "5401", "7ffd", "0"), "a1", "TCGETS");       /* ioctl */
+	READ(sys(X86_64, 16, "3", "80045430", "7ffd", "0"), "a1", "TIOCGPTN");
+	NOREAD(sys(X86_64, 16, "3", "1234", "7ffd", "0"), "a1", -ENOENT);
+	READ(sys(X86_64, 321, "5", "7ffd", "90", "0"), "a0", "BPF_PROG_LOAD");
+	READ(sys(X86_64, 321, "63", "7ffd", "90", "0"), "a0", "unknown-bpf-cmd(63)");
+}
+
 /* ids: the number (ausearch looks the name up), "unset" for -1 */
 static void test_ids(void)
 {
@@ -397,7 +418,7 @@ static void test_junk(void)
 	static const char *keys[] = { "mode", "perm", "cap_pp", "capability", "sig", "family",
 				      "proto", "code", "list", "prom", "oflag", "flags",
 				      "per", "a0", "a1", "a2", "a3" };
-	static const int calls[] = { 2, 9, 21, 41, 56, 62, 72, 105, 135, 157, 257, 268 };
+	static const int calls[] = { 2, 9, 16, 21, 41, 54, 56, 62, 72, 105, 135, 157, 257, 268, 321 };
 	struct ak_field f[2];
 	struct ak_rec rec;
 	char val[4], buf[1024];
@@ -435,7 +456,7 @@ static const struct ak_test tests[] = {
 	TEST(test_mode),	    TEST(test_perm),	TEST(test_caps),
 	TEST(test_fields),	    TEST(test_open),	TEST(test_modes_args),
 	TEST(test_socket),	    TEST(test_signals_args), TEST(test_mm),
-	TEST(test_process),	    TEST(test_ids),	TEST(test_context_and_api),
+	TEST(test_process),	    TEST(test_sockopt_ioctl_bpf), TEST(test_ids),	TEST(test_context_and_api),
 	TEST(test_junk),
 };
 AK_TEST_MAIN(tests)
