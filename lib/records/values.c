@@ -277,57 +277,63 @@ enum kind {
 	K_PERSONALITY, K_ARG,
 };
 
-static int key_is(const struct ak_str *k, const char *s)
+/* libauparse's typetab.h plus auparse_interp_adjust_type(), for the kinds
+ * handled here.  Called for every field, so a switch on the first letter
+ * rather than a table walk. */
+#define EQ(lit) (k->n == sizeof(lit) - 1 && memcmp(k->p, lit, sizeof(lit) - 1) == 0)
+static int in(char c, const char *set)
 {
-	size_t n = strlen(s);
-
-	return k->n == n && memcmp(k->p, s, n) == 0;
+	return c && strchr(set, c) != NULL;
 }
 
-/* libauparse's typetab.h plus auparse_interp_adjust_type(), for the kinds
- * handled here. */
 static enum kind classify(uint32_t rtype, const struct ak_str *k)
 {
-	static const struct {
-		const char *key;
-		enum kind kind;
-	} keys[] = {
-		{ "mode", K_MODE }, { "perm", K_PERM }, { "perm_mask", K_PERM },
-		{ "cap_pi", K_CAP_BITMAP }, { "cap_pe", K_CAP_BITMAP },
-		{ "cap_pp", K_CAP_BITMAP }, { "cap_pa", K_CAP_BITMAP },
-		{ "cap_fi", K_CAP_BITMAP }, { "cap_fp", K_CAP_BITMAP },
-		{ "fp", K_CAP_BITMAP }, { "fi", K_CAP_BITMAP },
-		{ "old_pp", K_CAP_BITMAP }, { "old_pi", K_CAP_BITMAP },
-		{ "old_pe", K_CAP_BITMAP }, { "old_pa", K_CAP_BITMAP },
-		{ "new_pp", K_CAP_BITMAP }, { "new_pi", K_CAP_BITMAP },
-		{ "new_pe", K_CAP_BITMAP }, { "pp", K_CAP_BITMAP }, { "pi", K_CAP_BITMAP },
-		{ "pe", K_CAP_BITMAP }, { "pa", K_CAP_BITMAP },
-		{ "capability", K_CAPABILITY }, { "sig", K_SIGNAL },
-		{ "sigev_signo", K_SIGNAL }, { "family", K_NFPROTO },
-		{ "proto", K_PROTOCOL }, { "icmptype", K_ICMPTYPE }, { "code", K_SECCOMP },
-		{ "list", K_LIST }, { "prom", K_PROMISC }, { "old_prom", K_PROMISC },
-		{ "oflag", K_OFLAG }, { "flags", K_MMAP }, { "per", K_PERSONALITY },
-		{ "a0", K_ARG }, { "a1", K_ARG }, { "a2", K_ARG }, { "a3", K_ARG },
-	};
+	const char *p = k->p;
 
-	if (k->n == 0 || k->n > 11)
+	if (k->n < 2 || k->n > 11)
 		return K_NONE;
-	if (rtype == AUDIT_EXECVE && k->p[0] == 'a')
-		return K_NONE; /* arguments, not registers */
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!key_is(k, keys[i].key))
-			continue;
-		if (keys[i].kind == K_MODE && rtype == AUDIT_MQ_OPEN)
-			return K_MODE_SHORT;
-		if (keys[i].kind == K_MMAP && rtype == AUDIT_PATH)
-			return K_NONE; /* RHEL 4's PATH flags */
-		if (keys[i].kind == K_CAP_BITMAP && rtype == AUDIT_CRYPTO_KEY_USER &&
-		    key_is(k, "fp"))
-			return K_NONE; /* a key fingerprint */
-		return keys[i].kind;
+	switch (p[0]) {
+	case 'a': /* EXECVE's aN are arguments, not registers */
+		return k->n == 2 && p[1] >= '0' && p[1] <= '3' && rtype != AUDIT_EXECVE ? K_ARG
+											 : K_NONE;
+	case 'c':
+		if (k->n == 6 && memcmp(p, "cap_", 4) == 0 &&
+		    ((p[4] == 'p' && in(p[5], "iepa")) || (p[4] == 'f' && in(p[5], "ip"))))
+			return K_CAP_BITMAP;
+		return EQ("code") ? K_SECCOMP : EQ("capability") ? K_CAPABILITY : K_NONE;
+	case 'f':
+		if (k->n == 2 && in(p[1], "pi"))
+			/* CRYPTO_KEY_USER's fp is a key fingerprint */
+			return rtype == AUDIT_CRYPTO_KEY_USER && p[1] == 'p' ? K_NONE : K_CAP_BITMAP;
+		if (EQ("flags"))
+			return rtype == AUDIT_PATH ? K_NONE : K_MMAP; /* RHEL 4's PATH flags */
+		return EQ("family") ? K_NFPROTO : K_NONE;
+	case 'i':
+		return EQ("icmptype") ? K_ICMPTYPE : K_NONE;
+	case 'l':
+		return EQ("list") ? K_LIST : K_NONE;
+	case 'm':
+		return EQ("mode") ? (rtype == AUDIT_MQ_OPEN ? K_MODE_SHORT : K_MODE) : K_NONE;
+	case 'n':
+		return k->n == 6 && memcmp(p, "new_p", 5) == 0 && in(p[5], "pie") ? K_CAP_BITMAP
+										 : K_NONE;
+	case 'o':
+		if (k->n == 6 && memcmp(p, "old_p", 5) == 0 && in(p[5], "piea"))
+			return K_CAP_BITMAP;
+		return EQ("old_prom") ? K_PROMISC : EQ("oflag") ? K_OFLAG : K_NONE;
+	case 'p':
+		if (k->n == 2 && in(p[1], "piea"))
+			return K_CAP_BITMAP;
+		if (EQ("perm") || EQ("perm_mask"))
+			return K_PERM;
+		return EQ("prom") ? K_PROMISC : EQ("proto") ? K_PROTOCOL
+			: EQ("per") ? K_PERSONALITY : K_NONE;
+	case 's':
+		return EQ("sig") || EQ("sigev_signo") ? K_SIGNAL : K_NONE;
 	}
 	return K_NONE;
 }
+#undef EQ
 
 int ak_value_interpret(const struct ak_rec *rec, const struct ak_field *f, uint32_t arch,
 		       int syscall, char *buf, size_t cap)
