@@ -9,7 +9,8 @@
 #     backlog_limit and rate_limit; a counter that goes down is reported as a reset (never as
 #     ~4 billion lost); the exit summary's polled total sums the growth and the count after the
 #     reset; -format=json puts an AUDITKIT_LOST object per loss into the stream (every value a
-#     string, like the records), between the records; text mode writes nothing but records;
+#     string, like the records), between the records (with -i, between the events); text mode
+#     writes nothing but records;
 #   - requests go out as AUDIT_GET on the status socket only, one per interval; none at
 #     -lost-interval 0;
 #   - a status request that is never answered is reported once, and the receive loop is not held
@@ -150,6 +151,19 @@ def stop(p):
     return out.decode(errors="replace"), err.decode(errors="replace")
 
 
+def feed(ev, st, nreq, after):
+    """Events every 0.1 s until the status fake has seen @nreq requests, then @after s more
+    (paced by the requests, not by the clock: a slow start on a busy machine changes nothing)."""
+    end = time.time() + 20
+    while len(st.requests) < nreq and time.time() < end:
+        ev.event()
+        time.sleep(0.1)
+    end = time.time() + after
+    while time.time() < end:
+        ev.event()
+        time.sleep(0.1)
+
+
 def summary(err):
     m = [l for l in err.splitlines() if "received" in l and "records; lost:" in l]
     return m[-1] if m else ""
@@ -160,10 +174,7 @@ def offline():
     # since), 25 (+5), then 25 to the end (the exit reading included).
     ev, st = Events(), Status([100, 100, 150, 20, 25])
     p = start(["-format=json", "-lost-interval", "1"], ev, st)
-    end = time.time() + 5.6
-    while time.time() < end:
-        ev.event()
-        time.sleep(0.1)
+    feed(ev, st, 5, 0.5)
     out, err = stop(p)
     lines = out.splitlines()
     try:
@@ -201,16 +212,28 @@ def offline():
     reqs = st.requests
     result("requests_are_plain_AUDIT_GET", reqs and all(r[1] == AUDIT_GET for r in reqs), reqs)
     gaps = [b[0] - a[0] for a, b in zip(reqs, reqs[1:])]
-    # 5.6 s at 1 s: 5 polls, and the exit reading.
+    # 5 polls, and the exit reading.
     result("one_request_per_interval", len(reqs) == 6 and all(g > 0.8 for g in gaps[:-1]),
            "%d requests, gaps %s" % (len(reqs), ["%.2f" % g for g in gaps]))
+
+    # 1b. -i: the same line between the coalesced events.
+    ev, st = Events(), Status([10, 30])
+    p = start(["-i", "-format=json", "-lost-interval", "1"], ev, st)
+    feed(ev, st, 2, 0.6)   # the growth is read by the second request; events go on after it
+    out, err = stop(p)
+    try:
+        objs = [json.loads(l) for l in out.splitlines()]
+    except ValueError:
+        objs = []
+    idx = [i for i, o in enumerate(objs) if o.get("record_type") == "AUDITKIT_LOST"]
+    result("json_events_marker", len(idx) == 1 and 0 < idx[0] < len(objs) - 1
+           and objs[idx[0]].get("lost") == "20" and len(objs) == ev.serial + 1,
+           "markers at %s of %d lines: %s" % (idx, len(objs), out[-400:]))
 
     # 2. text mode: stdout is only the records; the warning is on stderr.
     ev, st = Events(), Status([7, 7, 9])
     p = start(["-lost-interval", "1"], ev, st)
-    for _ in range(25):
-        ev.event()
-        time.sleep(0.1)
+    feed(ev, st, 2, 0.3)   # 7, 7, then 9 at the exit reading
     out, err = stop(p)
     result("text_mode_stdout_only_records", out.count("\n") == ev.serial and
            all(l.startswith("type=USER_CMD msg=audit(") for l in out.splitlines()), out[:500])
