@@ -451,24 +451,32 @@ static int copy_rec(struct slot *s, const struct ak_rec *src)
 		if (!f)
 			goto full;
 		/* The hot loop: a parsed record's slices all lie in its line, so
-		 * each field is two offset checks and two additions. */
+		 * each field is two offset checks and two additions.  (A NULL
+		 * slice fails the checks, as its offset wraps past ln, unless
+		 * the line itself is NULL and empty: then an empty slice is
+		 * pointed at the copy, as reloc_slow() would do too.) */
 		uintptr_t base = (uintptr_t)src->line.p;
-		size_t ln = src->line.n;
+		size_t ln = src->line.n, nf = src->nfields;
+		const struct ak_field *restrict sfs = src->fields;
+		struct ak_field *restrict dfs = f;
 
-		for (size_t i = 0; i < src->nfields; i++) {
-			const struct ak_field *sf = &src->fields[i];
-			uintptr_t ko = (uintptr_t)sf->key.p - base;
-			uintptr_t vo = (uintptr_t)sf->val.p - base;
+		for (size_t i = 0; i < nf; i++) {
+			uintptr_t ko = (uintptr_t)sfs[i].key.p - base;
+			uintptr_t vo = (uintptr_t)sfs[i].val.p - base;
+			size_t kn = sfs[i].key.n, vn = sfs[i].val.n;
 
-			f[i] = *sf;
-			if (__builtin_expect(sf->key.p && sf->val.p && ko <= ln &&
-						     sf->key.n <= ln - ko && vo <= ln &&
-						     sf->val.n <= ln - vo, 1)) {
-				f[i].key.p = line + ko;
-				f[i].val.p = line + vo;
-			} else if (reloc(a, &f[i].key, &src->line, line) ||
-				   reloc(a, &f[i].val, &src->line, line)) {
-				goto full;
+			dfs[i].key.n = kn;
+			dfs[i].val.n = vn;
+			dfs[i].flags = sfs[i].flags;
+			if (__builtin_expect(ko <= ln && kn <= ln - ko && vo <= ln && vn <= ln - vo, 1)) {
+				dfs[i].key.p = line + ko;
+				dfs[i].val.p = line + vo;
+			} else {
+				dfs[i].key.p = sfs[i].key.p;
+				dfs[i].val.p = sfs[i].val.p;
+				if (reloc(a, &dfs[i].key, &src->line, line) ||
+				    reloc(a, &dfs[i].val, &src->line, line))
+					goto full;
 			}
 		}
 	}
