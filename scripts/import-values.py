@@ -71,6 +71,9 @@ PROBES = [
     ('udpopt', 'enum', ('sys', 54, 2, {1: 17}), range(128)),
     ('ip6opt', 'enum', ('sys', 54, 2, {1: 41}), range(100)),
     ('pktopt', 'enum', ('sys', 54, 2, {1: 263}), range(40)),
+    ('shm', 'bits', ('sys', 29, 2), [1 << i for i in range(9, 32)]),
+    ('hook', 'enum', ('rec', 'NETFILTER_CFG', 'hook', '%x'), range(32)),
+    ('netaction', 'enum', ('rec', 'NETFILTER_CFG', 'action', '%x'), range(32)),
 ]
 
 SYSCALL = ('type=SYSCALL msg=audit(1700000000.%03d:%d): arch=c000003e syscall=%d '
@@ -114,6 +117,10 @@ def clean(table, kind, v, text):
         return None
     if table == 'prot' and v == 9 and len(parts) == 2 and parts[0] == 'PROT_READ':
         return parts[1]
+    if table == 'shm':
+        if parts[-1] != '0000':
+            return None
+        parts = parts[:-1]
     if table == 'personality':
         return text if '|' not in text else None
     if kind == 'bits' and len(parts) != 1:
@@ -159,7 +166,7 @@ def run():
         '# /etc/protocols, which libauparse reads with getprotobynumber()), read by',
         '# scripts/import-values.py from what `ausearch -i` prints for one synthetic',
         '# record per candidate value or bit; here: %s (Debian 1:3.0.9-1).' % ver,
-        '# Bit tables (open mmap prot clone access umount recv mount) give one name',
+        '# Bit tables (open mmap prot clone access umount recv mount shm) give one name',
         '# per bit, in the order ausearch prints them (ascending value); cap gives',
         '# the bit number.  Numbers are written in hex.',
         '# imported by scripts/import-values.py',

@@ -55,6 +55,9 @@ enum ak__vt {
 	AK__VT_UDPOPT,
 	AK__VT_IP6OPT,
 	AK__VT_PKTOPT,
+	AK__VT_SHM,
+	AK__VT_HOOK,
+	AK__VT_NETACTION,
 };
 
 void ak__v_puts(struct ak__vout *o, const char *s);
@@ -86,5 +89,9 @@ int ak__v_epoll(struct ak__vout *o, const struct ak_str *v);
 int ak__v_dirfd(struct ak__vout *o, const struct ak_str *v);
 int ak__v_exit(struct ak__vout *o, const struct ak_str *v);
 int ak__v_id(struct ak__vout *o, const struct ak_str *v);
+int ak__v_shm(struct ak__vout *o, const struct ak_str *v);
+int ak__v_macproto(struct ak__vout *o, const struct ak_str *v);
+int ak__v_fanotify(struct ak__vout *o, const struct ak_str *v);
+int ak__v_session(struct ak__vout *o, const struct ak_str *v);
 
 #endif

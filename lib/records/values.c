@@ -27,13 +27,13 @@ enum dec {
 	D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, D_EXIT, D_MODE_SHORT, D_MODE, D_FCNTL, D_OFLAG,
 	D_ACCESS, D_EPOLL, D_PRCTL_ARG, D_UMOUNT, D_FCNTL_ARG, D_CREAT_MODE, D_PROT_MMAP,
 	D_PROT, D_RECV, D_SEEK, D_MMAP, D_MOUNT, D_SCHED, D_ID, D_IOCTL, D_BPF, D_SOCKLEVEL,
-	D_SOCKOPT,
+	D_SOCKOPT, D_SHM,
 };
 
 /*
  * Which argument of which syscall gets which reading: libauparse's
- * print_a0()..print_a3() as auditd 3.0.9 has them, less shmget's flags and
- * socketcall/ipc sub-calls.  Two differences on purpose (tests/golden/DIFFERENCES.md):
+ * print_a0()..print_a3() as auditd 3.0.9 has them, less the socketcall/ipc
+ * sub-calls.  Two differences on purpose (tests/golden/DIFFERENCES.md):
  * clone's flags are read from a0, where every architecture but s390 has
  * them (ausearch 3.0.9 reads a2); user and group ids (set*id, chown,
  * fcntl F_SETOWN) are read as the decimal number, "unset" for -1, where
@@ -108,6 +108,7 @@ static const struct sysdec {
 	{ "setrlimit", { D_RLIMIT, 0, 0, 0 } },
 	{ "setsockopt", { 0, D_SOCKLEVEL, D_SOCKOPT, 0 } },
 	{ "setuid", { D_ID, 0, 0, 0 } },
+	{ "shmget", { 0, 0, D_SHM, 0 } },
 	{ "socket", { D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, 0 } },
 	{ "tgkill", { 0, 0, D_SIGNAL, 0 } },
 	{ "tkill", { 0, D_SIGNAL, 0, 0 } },
@@ -265,6 +266,7 @@ static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t a
 		return ak__v_hex_enum(o, AK__VT_SOCKLEVEL, v, 0xffffffffu,
 				      "unknown-sockopt-level(0x");
 	case D_SOCKOPT: return sockopt(o, rec, arch, v);
+	case D_SHM: return ak__v_shm(o, v);
 	}
 	return -ENOENT;
 }
@@ -274,7 +276,7 @@ static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t a
 enum kind {
 	K_NONE, K_MODE, K_MODE_SHORT, K_PERM, K_CAP_BITMAP, K_CAPABILITY, K_SIGNAL,
 	K_NFPROTO, K_PROTOCOL, K_ICMPTYPE, K_SECCOMP, K_LIST, K_PROMISC, K_OFLAG, K_MMAP,
-	K_PERSONALITY, K_ARG,
+	K_PERSONALITY, K_ARG, K_HOOK, K_NETACTION, K_MACPROTO, K_FANOTIFY, K_SESSION,
 };
 
 /* libauparse's typetab.h plus auparse_interp_adjust_type(), for the kinds
@@ -294,8 +296,9 @@ static enum kind classify(uint32_t rtype, const struct ak_str *k)
 		return K_NONE;
 	switch (p[0]) {
 	case 'a': /* EXECVE's aN are arguments, not registers */
-		return k->n == 2 && p[1] >= '0' && p[1] <= '3' && rtype != AUDIT_EXECVE ? K_ARG
-											 : K_NONE;
+		if (k->n == 2)
+			return p[1] >= '0' && p[1] <= '3' && rtype != AUDIT_EXECVE ? K_ARG : K_NONE;
+		return EQ("action") ? K_NETACTION : K_NONE;
 	case 'c':
 		if (k->n == 6 && memcmp(p, "cap_", 4) == 0 &&
 		    ((p[4] == 'p' && in(p[5], "iepa")) || (p[4] == 'f' && in(p[5], "ip"))))
@@ -308,11 +311,15 @@ static enum kind classify(uint32_t rtype, const struct ak_str *k)
 		if (EQ("flags"))
 			return rtype == AUDIT_PATH ? K_NONE : K_MMAP; /* RHEL 4's PATH flags */
 		return EQ("family") ? K_NFPROTO : K_NONE;
+	case 'h':
+		return EQ("hook") ? K_HOOK : K_NONE;
 	case 'i':
 		return EQ("icmptype") ? K_ICMPTYPE : K_NONE;
 	case 'l':
 		return EQ("list") ? K_LIST : K_NONE;
 	case 'm':
+		if (EQ("macproto"))
+			return K_MACPROTO;
 		return EQ("mode") ? (rtype == AUDIT_MQ_OPEN ? K_MODE_SHORT : K_MODE) : K_NONE;
 	case 'n':
 		return k->n == 6 && memcmp(p, "new_p", 5) == 0 && in(p[5], "pie") ? K_CAP_BITMAP
@@ -328,7 +335,11 @@ static enum kind classify(uint32_t rtype, const struct ak_str *k)
 			return K_PERM;
 		return EQ("prom") ? K_PROMISC : EQ("proto") ? K_PROTOCOL
 			: EQ("per") ? K_PERSONALITY : K_NONE;
+	case 'r':
+		return EQ("resp") ? K_FANOTIFY : K_NONE;
 	case 's':
+		if (EQ("ses"))
+			return K_SESSION;
 		return EQ("sig") || EQ("sigev_signo") ? K_SIGNAL : K_NONE;
 	}
 	return K_NONE;
@@ -371,6 +382,13 @@ int ak_value_interpret(const struct ak_rec *rec, const struct ak_field *f, uint3
 	case K_OFLAG: ret = ak__v_open_flags(&o, v); break;
 	case K_MMAP: ret = ak__v_mmap(&o, v); break;
 	case K_PERSONALITY: ret = ak__v_personality(&o, v); break;
+	case K_HOOK: ret = ak__v_hex_enum(&o, AK__VT_HOOK, v, 0xffffffffu, "unknown-hook("); break;
+	case K_NETACTION:
+		ret = ak__v_hex_enum(&o, AK__VT_NETACTION, v, 0xffffffffu, "unknown-action(");
+		break;
+	case K_MACPROTO: ret = ak__v_macproto(&o, v); break;
+	case K_FANOTIFY: ret = ak__v_fanotify(&o, v); break;
+	case K_SESSION: ret = ak__v_session(&o, v); break;
 	case K_ARG: ret = r_arg(&o, rec, f->key.p[1] - '0', arch, syscall, v); break;
 	default: ret = -ENOENT; break;
 	}

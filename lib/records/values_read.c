@@ -69,6 +69,9 @@ static const struct tab tabs[] = {
 	[AK__VT_UDPOPT] = TAB(udpopt),
 	[AK__VT_IP6OPT] = TAB(ip6opt),
 	[AK__VT_PKTOPT] = TAB(pktopt),
+	[AK__VT_SHM] = TAB(shm),
+	[AK__VT_HOOK] = TAB(hook),
+	[AK__VT_NETACTION] = TAB(netaction),
 };
 
 static struct tab tab_of(enum ak__vt id)
@@ -662,3 +665,55 @@ int ak__v_id(struct ak__vout *o, const struct ak_str *v)
 		put_num(o, (uint32_t)id, 10, 0);
 	return 0;
 }
+
+/* print_shmflags: IPC_CREAT|IPC_EXCL|SHM_HUGETLB|SHM_NORESERVE, then the
+ * permission bits as a short mode ("IPC_CREAT|0600") */
+int ak__v_shm(struct ak__vout *o, const struct ak_str *v)
+{
+	uint64_t f;
+
+	if (ak__v_parse_u(v, 16, &f) < 0)
+		return -EINVAL;
+	f &= 0xffffffffu;
+	if (put_bits(o, tab_of(AK__VT_SHM), f & 017000, SIZE_MAX, 1))
+		put(o, "|", 1);
+	put(o, "0", 1);
+	put_num(o, f & 0777, 8, 3);
+	return 0;
+}
+
+/* print_macproto: the two Ethernet types it knows */
+int ak__v_macproto(struct ak__vout *o, const struct ak_str *v)
+{
+	uint64_t t;
+
+	if (ak__v_parse_u(v, 16, &t) < 0)
+		return -EINVAL;
+	t &= 0xffffffffu;
+	ak__v_puts(o, t == 0x0800 ? "IP" : t == 0x0806 ? "ARP" : "UNKNOWN");
+	return 0;
+}
+
+/* print_fanotify: a number is FAN_ALLOW (1), FAN_DENY (2) or unknown; a
+ * word (already "allow", "deny") has no reading */
+int ak__v_fanotify(struct ak__vout *o, const struct ak_str *v)
+{
+	uint64_t r;
+
+	if (v->n == 0 || v->p[0] < '0' || v->p[0] > '9')
+		return -ENOENT;
+	if (ak__v_parse_u(v, 10, &r) < 0)
+		return -EINVAL;
+	ak__v_puts(o, r == 1 ? "allow" : r == 2 ? "deny" : "unknown");
+	return 0;
+}
+
+/* print_session: only the unset session (-1) reads differently */
+int ak__v_session(struct ak__vout *o, const struct ak_str *v)
+{
+	if (v->n != 10 || memcmp(v->p, "4294967295", 10) != 0)
+		return -ENOENT;
+	ak__v_puts(o, "unset");
+	return 0;
+}
+

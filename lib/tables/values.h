@@ -994,3 +994,25 @@ static const struct ak__vt_ent vt_pktopt[22] = {
 	{ 0x16, "PACKET_FANOUT_DATA" },
 	{ 0x17, "PACKET_IGNORE_OUTGOING" },
 };
+
+static const struct ak__vt_ent vt_shm[4] = {
+	{ 0x200, "IPC_CREAT" },
+	{ 0x400, "IPC_EXCL" },
+	{ 0x800, "SHM_HUGETLB" },
+	{ 0x1000, "SHM_NORESERVE" },
+};
+
+static const struct ak__vt_ent vt_hook[6] = {
+	{ 0x0, "PREROUTING" },
+	{ 0x1, "INPUT" },
+	{ 0x2, "FORWARD" },
+	{ 0x3, "OUTPUT" },
+	{ 0x4, "POSTROUTING" },
+	{ 0x5, "BROUTING" },
+};
+
+static const struct ak__vt_ent vt_netaction[3] = {
+	{ 0x0, "ACCEPT" },
+	{ 0x1, "DROP" },
+	{ 0x2, "REJECT" },
+};

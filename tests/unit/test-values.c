@@ -342,6 +342,31 @@ static void test_sockopt_ioctl_bpf(void)
 	READ(sys(X86_64, 321, "63", "7ffd", "90", "0"), "a0", "unknown-bpf-cmd(63)");
 }
 
+static void test_netfilter_fanotify_shm(void)
+{
+#define NF "table=filter family=2 entries=1 op=register pid=1 hook=%s action=%s macproto=%s"
+	char b[256];
+
+	snprintf(b, sizeof(b), NF, "1", "2", "0x0806");
+	READ(mk("NETFILTER_CFG", b), "hook", "INPUT");
+	READ(mk("NETFILTER_CFG", b), "action", "REJECT");
+	READ(mk("NETFILTER_CFG", b), "macproto", "ARP");
+	snprintf(b, sizeof(b), NF, "6", "3", "86dd");
+	READ(mk("NETFILTER_CFG", b), "hook", "unknown-hook(6)");
+	READ(mk("NETFILTER_CFG", b), "action", "unknown-action(3)");
+	READ(mk("NETFILTER_CFG", b), "macproto", "UNKNOWN");
+	READ(mk("FANOTIFY", "resp=2 fan_type=0"), "resp", "deny");
+	READ(mk("FANOTIFY", "resp=7 fan_type=0"), "resp", "unknown");
+	NOREAD(mk("FANOTIFY", "resp=deny fan_type=0"), "resp", -ENOENT);
+	READ(mk("LOGIN", "pid=1 uid=0 old-auid=4294967295 auid=0 old-ses=4294967295 ses=4294967295"),
+	     "ses", "unset");
+	NOREAD(mk("LOGIN", "pid=1 uid=0 auid=0 ses=4"), "ses", -ENOENT);
+	READ(sys(X86_64, 29, "0", "1000", "7c0", "0"), "a2", "IPC_CREAT|IPC_EXCL|0700");
+	READ(sys(X86_64, 29, "0", "1000", "9a4", "0"), "a2", "SHM_HUGETLB|0644");
+	READ(sys(X86_64, 29, "0", "1000", "0", "0"), "a2", "0000");
+#undef NF
+}
+
 /* ids: the number (ausearch looks the name up), "unset" for -1 */
 static void test_ids(void)
 {
@@ -416,9 +441,11 @@ static void test_context_and_api(void)
 static void test_junk(void)
 {
 	static const char *keys[] = { "mode", "perm", "cap_pp", "capability", "sig", "family",
-				      "proto", "code", "list", "prom", "oflag", "flags",
+				      "proto", "code", "list", "prom", "oflag", "flags", "hook",
+				      "action", "macproto", "resp", "ses",
 				      "per", "a0", "a1", "a2", "a3" };
-	static const int calls[] = { 2, 9, 16, 21, 41, 54, 56, 62, 72, 105, 135, 157, 257, 268, 321 };
+	static const int calls[] = { 2, 9, 16, 21, 29, 41, 54, 56, 62, 72, 105, 135, 157, 257, 268,
+				     321 };
 	struct ak_field f[2];
 	struct ak_rec rec;
 	char val[4], buf[1024];
@@ -456,7 +483,8 @@ static const struct ak_test tests[] = {
 	TEST(test_mode),	    TEST(test_perm),	TEST(test_caps),
 	TEST(test_fields),	    TEST(test_open),	TEST(test_modes_args),
 	TEST(test_socket),	    TEST(test_signals_args), TEST(test_mm),
-	TEST(test_process),	    TEST(test_sockopt_ioctl_bpf), TEST(test_ids),	TEST(test_context_and_api),
+	TEST(test_process),	    TEST(test_sockopt_ioctl_bpf), TEST(test_ids),
+	TEST(test_netfilter_fanotify_shm),	TEST(test_context_and_api),
 	TEST(test_junk),
 };
 AK_TEST_MAIN(tests)
