@@ -52,9 +52,27 @@ int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
  * are short: a byte loop beats a memcmp call. */
 static inline int key_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	size_t n = an < bn ? an : bn;
+	size_t n = an < bn ? an : bn, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	/* four bytes at once when both have them (neighbours in a sorted
+	 * list often share a prefix: fsgid fsuid, cap_fe cap_fi) */
+	if (n >= 4) {
+		uint32_t x, y;
+
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		if (x != y) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			return x < y ? -1 : 1;
+#else
+			x = __builtin_bswap32(x);
+			y = __builtin_bswap32(y);
+			return x < y ? -1 : 1;
+#endif
+		}
+		i = 4;
+	}
+	for (; i < n; i++) {
 		if (a[i] != b[i])
 			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
 	}
