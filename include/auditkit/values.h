@@ -16,14 +16,20 @@
  *   SECCOMP code=0x50001                  ->  errno
  *   MQ_OPEN oflag=0x80c2 mode=04755       ->  O_RDWR|O_CREAT|O_EXCL, suid,0755
  *   MMAP flags=0x22                       ->  MAP_PRIVATE|MAP_ANONYMOUS
- *   also list, icmptype, prom/old_prom, per
+ *   also list, icmptype, prom/old_prom, per, netfilter hook/action/macproto,
+ *   fanotify resp, and ses=4294967295 (unset)
  *   SYSCALL a0..a3, per syscall (arch + syscall number):
  *     openat a0=ffffff9c a2=80241         ->  AT_FDCWD, O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC
  *     socket a0=2 a1=80801 a2=6           ->  inet, SOCK_STREAM, tcp
  *     chmod a1=1ed                        ->  0755
  *     kill a1=9                           ->  SIGKILL
  *     mmap a2=3 a3=22                     ->  PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS
- *   and the other syscalls listed in man/libauditkit.3 / README.
+ *     setsockopt a1=1 a2=2                ->  SOL_SOCKET, SO_REUSEADDR
+ *     setuid a0=3e8                       ->  1000 (ids as numbers; -1 is unset)
+ *   and the other syscalls listed in README.md (open*, *at dirfds, chmod family,
+ *   access, socket, kill family, clone/unshare/setns, mmap/mprotect,
+ *   personality, ptrace, prctl, fcntl, umount2, mount, send/recv, lseek,
+ *   rlimit, clock, sched, epoll_ctl, exit, ioctl, bpf, shmget, set*id, chown).
  *
  * Spelling is ausearch's (auditd 3.0.9), including its fallbacks for numbers
  * it has no name for ("unknown-signal(40)", "undefined protocol").  Bits
@@ -53,8 +59,8 @@ AK_BEGIN_DECLS
  * Returns its length; -ENOENT when the field has no reading (unknown key,
  * an argument this syscall does not decode, enriched fields); -EINVAL when
  * the value is not a number of the expected base (ausearch would read such
- * a value as 0); -ERANGE when @cap is too small (256 bytes suffice for all
- * but capability sets, 1024 for everything).
+ * a value as 0); -ERANGE when @cap is too small (1024 bytes suffice for
+ * every reading; most are under 64).
  */
 AK_EXPORT int ak_value_interpret(const struct ak_rec *rec, const struct ak_field *f,
 				 uint32_t arch, int syscall, char *buf, size_t cap);
