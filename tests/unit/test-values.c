@@ -479,12 +479,38 @@ static void test_junk(void)
 	CHECK_INT(bad, 0);
 }
 
+/* All bits set: the longest readings fit the 1024 bytes values.h promises. */
+static void test_longest(void)
+{
+	static const struct {
+		int nr;
+		const char *key;
+	} args[] = { { 257, "a2" }, { 9, "a2" }, { 9, "a3" }, { 56, "a0" }, { 21, "a1" },
+		     { 166, "a1" }, { 44, "a3" }, { 165, "a3" }, { 29, "a2" }, { 135, "a0" },
+		     { 144, "a1" } };
+	int max = 0, r;
+
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++) {
+		const char *got = rd(sys(X86_64, args[i].nr, "ffffffffffffffff", "ffffffffffffffff",
+					 "ffffffffffffffff", "ffffffffffffffff"),
+				     args[i].key, &r);
+
+		CHECK(r > 0 && r < 1024);
+		if (r > max)
+			max = r;
+		(void)got;
+	}
+	rd(mk("CAPSET", "pid=1 cap_pp=ffffffffffffffff"), "cap_pp", &r);
+	CHECK(r > 0 && r < 1024);
+	CHECK(max > 300); /* mount's flags */
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_mode),	    TEST(test_perm),	TEST(test_caps),
 	TEST(test_fields),	    TEST(test_open),	TEST(test_modes_args),
 	TEST(test_socket),	    TEST(test_signals_args), TEST(test_mm),
 	TEST(test_process),	    TEST(test_sockopt_ioctl_bpf), TEST(test_ids),
-	TEST(test_netfilter_fanotify_shm),	TEST(test_context_and_api),
+	TEST(test_netfilter_fanotify_shm), TEST(test_longest),	TEST(test_context_and_api),
 	TEST(test_junk),
 };
 AK_TEST_MAIN(tests)
