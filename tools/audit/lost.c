@@ -204,7 +204,7 @@ static void read_replies(struct audit_lost *l, int64_t now)
 	}
 }
 
-void audit_lost_run(struct audit_lost *l, int64_t now)
+void audit_lost_run(struct audit_lost *l, int64_t now, int quiet)
 {
 	int r;
 
@@ -230,6 +230,21 @@ void audit_lost_run(struct audit_lost *l, int64_t now)
 	}
 	if (now < l->next_ms)
 		return;
+	/*
+	 * The request takes the kernel's audit_cmd_mutex in sendmsg.  A process
+	 * holding it while it probes the daemon (another daemon registering:
+	 * AUDIT_REPLACE) waits, on kernels whose probe blocks, for room in our
+	 * receiving socket: were that socket full, we would wait for each other.
+	 * So the request goes out when the receiving socket was just emptied,
+	 * or, under a storm that never empties it, one interval later.
+	 */
+	if (!quiet) {
+		if (!l->due_since_ms)
+			l->due_since_ms = now;
+		if (now - l->due_since_ms < l->interval_ms)
+			return;
+	}
+	l->due_since_ms = 0;
 	l->next_ms += l->interval_ms;
 	if (l->next_ms <= now)
 		l->next_ms = now + l->interval_ms;

@@ -37,6 +37,7 @@ struct audit_lost {
 	int64_t deadline_ms;     /* pending request given up at */
 	int64_t check_ms;        /* pending: next look for the reply */
 	int64_t last_ms;         /* time of the last reading */
+	int64_t due_since_ms;    /* a request due, held back until the socket is quiet */
 	uint32_t seq;            /* the pending request's seq; 0: none out */
 	uint32_t last;           /* the counter at the last reading */
 	int have_last;
@@ -75,9 +76,11 @@ int audit_lost_poll_fd(const struct audit_lost *l);
 
 /*
  * Do what is due: send a request, read replies (without waiting), give up a
- * request past its timeout.  Warnings go to stderr; markers to ->json.
+ * request past its timeout.  @quiet: the receiving socket was just found
+ * empty (see lost.c for why a request prefers that moment).  Warnings go to
+ * stderr; markers to ->json.
  */
-void audit_lost_run(struct audit_lost *l, int64_t now);
+void audit_lost_run(struct audit_lost *l, int64_t now, int quiet);
 
 /*
  * The exit reading @s (NULL when it could not be read): accounted like a

@@ -383,7 +383,7 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 
 		/* One clock read per batch: the poll is due even under a storm. */
 		if (c->lost.nl && audit_lost_due(&c->lost, now))
-			audit_lost_run(&c->lost, now);
+			audit_lost_run(&c->lost, now, dry);
 
 		/* A short batch means we caught up: wait in ppoll rather than spend a
 		 * recvmmsg finding the socket empty (saves a syscall per wake-up). */
@@ -393,12 +393,16 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 		dry = 0;
 		if (r == -EAGAIN) {
 			struct pollfd p[2] = { { .fd = ak_nl_fd(nl), .events = POLLIN },
-					       { .fd = audit_lost_poll_fd(&c->lost), .events = POLLIN } };
+					       { .fd = -1, .events = POLLIN } };
 			struct timespec ts, *tp;
 			int t = c->ev ? akt_events_timeout(c->ev) : -1;
-			int lt = audit_lost_wait_ms(&c->lost, now);
-			int pending = c->out.len || (c->diag_on && c->diag.len);
+			int lt, pending = c->out.len || (c->diag_on && c->diag.len);
 
+			/* The socket is empty: the moment for a status request. */
+			if (c->lost.nl && audit_lost_due(&c->lost, now))
+				audit_lost_run(&c->lost, now, 1);
+			lt = audit_lost_wait_ms(&c->lost, now);
+			p[1].fd = audit_lost_poll_fd(&c->lost);
 			/* -i: events whose timeout passed are due even with no new record. */
 			if (t == 0) {
 				if ((r = akt_events_tick(c->ev)) < 0)
@@ -421,7 +425,7 @@ static int loop(struct rx *c, struct ak_nl *nl, const struct opts *o, const sigs
 				break;
 			/* The status reply is read at once, not when the next batch comes. */
 			if (r > 0 && p[1].fd >= 0 && p[1].revents)
-				audit_lost_run(&c->lost, audit_lost_now());
+				audit_lost_run(&c->lost, audit_lost_now(), 1);
 			if (p[0].revents & (POLLERR | POLLHUP | POLLNVAL) && !(p[0].revents & POLLIN)) {
 				fprintf(stderr, AUDIT_PROG ": the audit socket was closed\n");
 				return 1;
