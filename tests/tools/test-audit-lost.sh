@@ -16,6 +16,8 @@
 #   - a status request that is never answered is reported once, and the receive loop is not held
 #     up meanwhile (an event sent while a request is out reaches stdout quickly); the kernel's
 #     refusal (EPERM) is reported once and the requests stop; receiving goes on in both cases;
+#   - after a stall (SIGSTOP) with the receiving socket full and a poll overdue, the request is sent
+#     only once what was queued has been read (the order of the system calls, under strace);
 #   - usage: -lost-fd needs -kernel-fd, -lost-interval is bounded.
 #
 # Live (root, kernel audit, auditctl; skipped otherwise), under /tmp/auditkit-kernel.lock,
@@ -169,6 +171,63 @@ def summary(err):
     return m[-1] if m else ""
 
 
+def quiet_after_stall():
+    name = "request_after_the_socket_drained"
+    if subprocess.run(["sh", "-c", "command -v strace"], stdout=subprocess.DEVNULL).returncode:
+        skip(name, "strace not installed")
+        return
+    trace = "/tmp/ak-lost-strace.%d" % os.getpid()
+    ev, st = Events(), Status([0])
+    fds = [ev.mine.fileno(), st.mine.fileno()]
+    p = subprocess.Popen(["strace", "-qq", "-o", trace, "-e", "trace=sendmsg,recvmmsg", "--", audit,
+                          "-ro", "-kernel-fd", str(fds[0]), "-lost-fd", str(fds[1]), "-lost-interval", "1"],
+                         pass_fds=fds, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ev.mine.close()
+    st.mine.close()
+    try:
+        if not wait_for(lambda: len(st.requests) >= 1, 10):
+            skip(name, "no request under strace (ptrace not allowed?)")
+            return
+        kids = open("/proc/%d/task/%d/children" % (p.pid, p.pid)).read().split()
+        pid = int(kids[0])
+        os.kill(pid, signal.SIGSTOP)
+        time.sleep(0.2)
+        ev.k.setblocking(False)
+        queued = 0
+        try:
+            while True:
+                ev.event()
+                queued += 1
+        except BlockingIOError:
+            ev.serial -= 1
+        ev.k.setblocking(True)
+        time.sleep(1.5)          # the next request is overdue now
+        n0 = len(st.requests)
+        with open(trace) as f:
+            mark = len(f.read().splitlines())
+        os.kill(pid, signal.SIGCONT)
+        wait_for(lambda: len(st.requests) > n0, 10)
+        os.kill(pid, signal.SIGTERM)
+        p.communicate(timeout=20)
+        lines = open(trace).read().splitlines()[mark:]
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        try:
+            os.unlink(trace)
+        except OSError:
+            pass
+    # Before the first request after the stall: the events read, ending with an empty read.
+    calls = [l for l in lines if l.startswith(("sendmsg(%d," % fds[1], "recvmmsg(%d," % fds[0]))]
+    first = next((i for i, l in enumerate(calls) if l.startswith("sendmsg(")), None)
+    before = calls[:first] if first is not None else []
+    got = sum(int(m.group(1)) for m in (re.search(r"= (\d+)$", l) for l in before) if m)
+    result(name, queued > 50 and first is not None and got >= queued
+           and before and ("EAGAIN" in before[-1] or not before[-1].endswith("= 32")),
+           "%d queued; %d read before the request; calls: %s" % (queued, got, calls[:first + 1 if first is not None else 8]))
+
+
 def offline():
     # 1. growth, reset, JSON markers.  Readings: 100 (baseline), 100, 150 (+50), 20 (reset: 20
     # since), 25 (+5), then 25 to the end (the exit reading included).
@@ -298,7 +357,12 @@ def offline():
            and "until polling failed" in summary(err), "%s %s" % (st.requests, err))
     result("refused_receiving_goes_on", out.count("\n") == ev.serial and p.returncode == 0, out[-300:])
 
-    # 6. usage
+    # 6. a request waits until the receiving socket was emptied: after a stall (SIGSTOP) with a
+    # full socket and the poll overdue, the request goes out only once audit has read what was
+    # queued.  The order of the system calls shows it (strace); the fake cannot, as it runs later.
+    quiet_after_stall()
+
+    # 7. usage
     r1 = subprocess.run([audit, "-lost-fd", "5"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     r2 = subprocess.run([audit, "-lost-interval", "100000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     result("usage_exit_2", r1.returncode == 2 and r2.returncode == 2, "%s %s" % (r1.returncode, r2.returncode))
