@@ -74,9 +74,10 @@ PROBES = [
     ('shm', 'bits', ('sys', 29, 2), [1 << i for i in range(9, 32)]),
     ('hook', 'enum', ('rec', 'NETFILTER_CFG', 'hook', '%x'), range(32)),
     ('netaction', 'enum', ('rec', 'NETFILTER_CFG', 'action', '%x'), range(32)),
+    ('socketcall', 'enum', ('sys', 102, 0, {}, '40000003'), range(64)),
 ]
 
-SYSCALL = ('type=SYSCALL msg=audit(1700000000.%03d:%d): arch=c000003e syscall=%d '
+SYSCALL = ('type=SYSCALL msg=audit(1700000000.%03d:%d): arch=%s syscall=%d '
            'success=yes exit=0 a0=%s a1=%s a2=%s a3=%s items=0 ppid=1 pid=2 auid=0 uid=0 '
            'gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=1 comm="x" '
            'exe="/x" key=(null)')
@@ -93,7 +94,8 @@ def probe_lines():
                 for i, fixed in (how[3] if len(how) > 3 else {}).items():
                     args[i] = '%x' % fixed
                 args[how[2]] = '%x' % v
-                lines.append(SYSCALL % (serial % 1000, serial, how[1], *args))
+                arch = how[4] if len(how) > 4 else 'c000003e'
+                lines.append(SYSCALL % (serial % 1000, serial, arch, how[1], *args))
                 key = 'a%d' % how[2]
             else:
                 lines.append(OTHER % (how[1], serial % 1000, serial, how[2], how[3] % v))
@@ -176,7 +178,8 @@ def run():
         text.append('')
         text.append('# %s: %s, %d names, probed via %s' % (
             table, kind, len(rows),
-            'x86_64 syscall %d a%d%s' % (how[1], how[2], ''.join(
+            '%s syscall %d a%d%s' % (
+                'i386' if len(how) > 4 else 'x86_64', how[1], how[2], ''.join(
                 ' a%d=%d' % kv for kv in (how[3] if len(how) > 3 else {}).items()))
             if how[0] == 'sys'
             else '%s %s=' % (how[1], how[2])))

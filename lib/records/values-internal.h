@@ -58,6 +58,7 @@ enum ak__vt {
 	AK__VT_SHM,
 	AK__VT_HOOK,
 	AK__VT_NETACTION,
+	AK__VT_SOCKETCALL,
 };
 
 void ak__v_puts(struct ak__vout *o, const char *s);

@@ -27,13 +27,13 @@ enum dec {
 	D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, D_EXIT, D_MODE_SHORT, D_MODE, D_FCNTL, D_OFLAG,
 	D_ACCESS, D_EPOLL, D_PRCTL_ARG, D_UMOUNT, D_FCNTL_ARG, D_CREAT_MODE, D_PROT_MMAP,
 	D_PROT, D_RECV, D_SEEK, D_MMAP, D_MOUNT, D_SCHED, D_ID, D_IOCTL, D_BPF, D_SOCKLEVEL,
-	D_SOCKOPT, D_SHM,
+	D_SOCKOPT, D_SHM, D_SOCKETCALL,
 };
 
 /*
  * Which argument of which syscall gets which reading: libauparse's
- * print_a0()..print_a3() as auditd 3.0.9 has them, less the socketcall/ipc
- * sub-calls.  Two differences on purpose (tests/golden/DIFFERENCES.md):
+ * print_a0()..print_a3() as auditd 3.0.9 has them (it reads no argument of
+ * ipc).  Two differences on purpose (tests/golden/DIFFERENCES.md):
  * clone's flags are read from a0, where every architecture but s390 has
  * them (ausearch 3.0.9 reads a2); user and group ids (set*id, chown,
  * fcntl F_SETOWN) are read as the decimal number, "unset" for -1, where
@@ -110,6 +110,7 @@ static const struct sysdec {
 	{ "setuid", { D_ID, 0, 0, 0 } },
 	{ "shmget", { 0, 0, D_SHM, 0 } },
 	{ "socket", { D_FAMILY, D_SOCKTYPE, D_SOCKPROTO, 0 } },
+	{ "socketcall", { D_SOCKETCALL, 0, 0, 0 } },
 	{ "tgkill", { 0, 0, D_SIGNAL, 0 } },
 	{ "tkill", { 0, D_SIGNAL, 0, 0 } },
 	{ "umount2", { 0, D_UMOUNT, 0, 0 } },
@@ -267,6 +268,8 @@ static int r_arg(struct ak__vout *o, const struct ak_rec *rec, int i, uint32_t a
 				      "unknown-sockopt-level(0x");
 	case D_SOCKOPT: return sockopt(o, rec, arch, v);
 	case D_SHM: return ak__v_shm(o, v);
+	case D_SOCKETCALL:
+		return ak__v_hex_enum(o, AK__VT_SOCKETCALL, v, 0xffffffffu, "unknown-socketcall(");
 	}
 	return -ENOENT;
 }

@@ -72,6 +72,7 @@ static const struct tab tabs[] = {
 	[AK__VT_SHM] = TAB(shm),
 	[AK__VT_HOOK] = TAB(hook),
 	[AK__VT_NETACTION] = TAB(netaction),
+	[AK__VT_SOCKETCALL] = TAB(socketcall),
 };
 
 static struct tab tab_of(enum ak__vt id)

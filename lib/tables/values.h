@@ -1016,3 +1016,26 @@ static const struct ak__vt_ent vt_netaction[3] = {
 	{ 0x1, "DROP" },
 	{ 0x2, "REJECT" },
 };
+
+static const struct ak__vt_ent vt_socketcall[20] = {
+	{ 0x1, "socket" },
+	{ 0x2, "bind" },
+	{ 0x3, "connect" },
+	{ 0x4, "listen" },
+	{ 0x5, "accept" },
+	{ 0x6, "getsockname" },
+	{ 0x7, "getpeername" },
+	{ 0x8, "socketpair" },
+	{ 0x9, "send" },
+	{ 0xa, "recv" },
+	{ 0xb, "sendto" },
+	{ 0xc, "recvfrom" },
+	{ 0xd, "shutdown" },
+	{ 0xe, "setsockopt" },
+	{ 0xf, "getsockopt" },
+	{ 0x10, "sendmsg" },
+	{ 0x11, "recvmsg" },
+	{ 0x12, "accept4" },
+	{ 0x13, "recvmmsg" },
+	{ 0x14, "sendmmsg" },
+};

@@ -338,6 +338,9 @@ static void test_sockopt_ioctl_bpf(void)
 	READ(sys(X86_64, 16, "3", "5401", "7ffd", "0"), "a1", "TCGETS");       /* ioctl */
 	READ(sys(X86_64, 16, "3", "80045430", "7ffd", "0"), "a1", "TIOCGPTN");
 	NOREAD(sys(X86_64, 16, "3", "1234", "7ffd", "0"), "a1", -ENOENT);
+	READ(sys(I386, 102, "3", "7ffd", "0", "0"), "a0", "connect");          /* socketcall */
+	READ(sys(I386, 102, "15", "7ffd", "0", "0"), "a0", "unknown-socketcall(15)");
+	NOREAD(sys(I386, 117, "2", "7ffd", "0", "0"), "a0", -ENOENT);          /* ipc */
 	READ(sys(X86_64, 321, "5", "7ffd", "90", "0"), "a0", "BPF_PROG_LOAD");
 	READ(sys(X86_64, 321, "63", "7ffd", "90", "0"), "a0", "unknown-bpf-cmd(63)");
 }
