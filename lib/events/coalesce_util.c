@@ -446,9 +446,9 @@ bool ak__parse_u64(struct ak_str s, int base, uint64_t *out)
 
 		if (d >= (unsigned)base)
 			return false;
-		if (v > (UINT64_MAX - d) / (unsigned)base)
+		/* overflow: false (no division per digit) */
+		if (__builtin_mul_overflow(v, (uint64_t)base, &v) || __builtin_add_overflow(v, d, &v))
 			return false;
-		v = v * (unsigned)base + d;
 	}
 	*out = v;
 	return true;
