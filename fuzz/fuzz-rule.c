@@ -75,10 +75,21 @@ static bool op_found(const char *name, uint32_t op, const char *v, size_t vn)
 
 static bool expressible(const struct audit_rule_data *r, unsigned warnings)
 {
+	uint32_t list = r->flags & ~AUDIT_FILTER_PREPEND;
 	size_t off = 0;
 
 	if (warnings & AK_RULE_WARN_KEY_SEPARATOR)
 		return false;
+	/* The listing prints no syscalls for the user, task, exclude and
+	 * filesystem lists (auditctl's neither), yet "-S 3 -a never,user"
+	 * compiles with a one-syscall mask there, as in auditctl (it checks the
+	 * list only when -a comes first); the reparse text gives the default. */
+	if (list == AUDIT_FILTER_USER || list == AUDIT_FILTER_TASK ||
+	    list == AUDIT_FILTER_EXCLUDE || list == AUDIT_FILTER_FS) {
+		for (size_t i = 0; i < AUDIT_BITMASK_SIZE; i++)
+			if (r->mask[i] != r->mask[0] || (r->mask[0] != 0 && r->mask[0] != ~0u))
+				return false;
+	}
 	for (uint32_t i = 0; i < r->field_count; i++) {
 		uint32_t f = r->fields[i];
 
