@@ -150,15 +150,17 @@ static void reading(struct audit_lost *l, const struct audit_status *s, int64_t 
 	if (reset) {
 		l->resets++;
 		fprintf(stderr, AUDIT_PROG ": warning: the kernel's lost counter went down from %u to "
-				"%u in the last %.1f s: it was reset (auditctl --reset-lost); %u records "
+				"%u in the last %.1f s: it was reset (auditctl --reset-lost); %u record%s "
 				"lost since the reset, those lost before it in that interval are not known "
 				"(backlog %u, backlog_limit %u, rate_limit %u)\n",
-			l->last, s->lost, secs, s->lost, s->backlog, s->backlog_limit, s->rate_limit);
+			l->last, s->lost, secs, s->lost, s->lost == 1 ? "" : "s", s->backlog,
+			s->backlog_limit, s->rate_limit);
 	} else if (lost) {
-		fprintf(stderr, AUDIT_PROG ": warning: the kernel lost %llu records in the last %.1f s "
+		fprintf(stderr, AUDIT_PROG ": warning: the kernel lost %llu record%s in the last %.1f s "
 				"(lost counter %u, %s%llu this session; backlog %u, backlog_limit %u, "
 				"rate_limit %u, backlog_wait_time %u)\n",
-			(unsigned long long)lost, secs, s->lost, l->resets ? "at least " : "",
+			(unsigned long long)lost, lost == 1 ? "" : "s", secs, s->lost,
+			l->resets ? "at least " : "",
 			(unsigned long long)l->total, s->backlog, s->backlog_limit, s->rate_limit,
 			s->backlog_wait_time);
 	}
