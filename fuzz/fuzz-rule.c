@@ -83,11 +83,13 @@ static bool expressible(const struct audit_rule_data *r, unsigned warnings)
 	/* The listing prints no syscalls for the user, task, exclude and
 	 * filesystem lists (auditctl's neither), yet "-S 3 -a never,user"
 	 * compiles with a one-syscall mask there, as in auditctl (it checks the
-	 * list only when -a comes first); the reparse text gives the default. */
+	 * list only when -a comes first), and so does "-S , -a never,user" with
+	 * none; the reparse text gives the default: none for the task list, all
+	 * for the others. */
 	if (list == AUDIT_FILTER_USER || list == AUDIT_FILTER_TASK ||
 	    list == AUDIT_FILTER_EXCLUDE || list == AUDIT_FILTER_FS) {
 		for (size_t i = 0; i < AUDIT_BITMASK_SIZE; i++)
-			if (r->mask[i] != r->mask[0] || (r->mask[0] != 0 && r->mask[0] != ~0u))
+			if (r->mask[i] != (list == AUDIT_FILTER_TASK ? 0 : ~0u))
 				return false;
 	}
 	for (uint32_t i = 0; i < r->field_count; i++) {
