@@ -66,6 +66,10 @@ struct ak_interp {
 	 * NUL-terminated; static or in the scratch block.  The data above is
 	 * still complete as far as it could be interpreted. */
 	const char *error;
+	/* Bytes of the scratch block in use, from its start: the caller may
+	 * reuse the rest (hand the interpreter all the room there is, then keep
+	 * only this much). */
+	size_t scratch_used;
 };
 
 enum ak_interp_flag {

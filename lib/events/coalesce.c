@@ -538,14 +538,20 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 	if (!ips)
 		goto range;
 	for (size_t i = 0; i < n; i++) {
-		size_t need = ak_interp_scratch_size(&recs[i]);
-		void *scratch = ak__ev_alloc(ev, need, 16);
+		/* the interpreter gets the arena's free tail and says how much of
+		 * it it used: no sizing pass over the record's fields */
+		size_t room;
+		void *scratch = ak__ev_tail(ev, 16, &room);
 
 		if (!scratch)
 			goto range;
-		r = ak_interp_record(&ips[i], &recs[i], scratch, need, 0);
+		r = ak_interp_record(&ips[i], &recs[i], scratch, room, 0);
+		if (r == -ERANGE)
+			goto range;
 		if (r < 0)
 			return -(errno = -r);
+		if (ak__ev_alloc(ev, ips[i].scratch_used, 16) != scratch)
+			goto range; /* cannot happen: the same offset and alignment */
 		nfields += ips[i].nkv + 2;
 		npath += recs[i].type == T_PATH;
 	}

@@ -16,6 +16,8 @@
 /* ---- arena (bump allocator over the caller's block) ---- */
 
 void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align);
+/* The free tail of the arena at @align: its start (NULL if none) and *@room bytes; not taken. */
+void *ak__ev_tail(struct ak_event *ev, size_t align, size_t *room);
 /* Copy @n bytes into the arena; NULL on overflow. */
 char *ak__ev_strdup(struct ak_event *ev, const char *s, size_t n);
 

@@ -769,6 +769,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	}
 	out->nkv = nkv;
 	out->error = c.error;
+	out->scratch_used = (size_t)(c.b - (char *)scratch) + c.bn;
 	if ((flags & AK_INTERP_SORTED) && nkv > 1)
 		qsort(out->kv, nkv, sizeof(*out->kv), kvcmp);
 	return nkv > 0x7fffffff ? 0x7fffffff : (int)nkv;

@@ -542,6 +542,49 @@ static void test_scratch_size(void)
 	}
 }
 
+/*
+ * scratch_used: what the interpreter touched, no more than the size bound,
+ * and enough: the bytes past it are never written, and a block of that size
+ * (plus the 16 bytes the size check keeps for alignment) gives the same
+ * result (the coalescer hands over its free tail and keeps only this much).
+ */
+static void test_scratch_used(void)
+{
+	static const char *const lines[] = {
+		"type=SOCKADDR msg=audit(1.000:1): saddr=01002F746D702F736F636B",
+		"type=SYSCALL msg=audit(1.000:2): arch=c000003e syscall=59 success=yes exit=0 a0=1 "
+		"items=2 ppid=1 pid=2 auid=4294967295 uid=0 subj=u:r:t:s0 key=6B31016B32 "
+		"exe=2F62696E2F7368 comm=\"sh\"",
+		"type=EXECVE msg=audit(1.000:3): argc=3 a0=\"ls\" a1=2D6C a2=\"/tmp\"",
+		"type=PATH msg=audit(1.000:4): item=0 name=2F746D702F61206220 obj=u:o:t:s0 nametype=NORMAL",
+		"type=USER_CMD msg=audit(1.000:5): pid=1 uid=0 msg='cwd=2F726F6F74 cmd=6C73 res=success'",
+	};
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		int n = ak_rec_parse_line(&rec, lines[i], strlen(lines[i]), fields, MAXF);
+		size_t need, used;
+		int r, r2;
+
+		CHECK(n > 0);
+		need = ak_interp_scratch_size(&rec);
+		memset(scratch, 0xa5, need + 64);
+		r = ak_interp_record(&ip, &rec, scratch, sizeof(scratch), 0);
+		used = ip.scratch_used;
+		CHECK(r > 0);
+		CHECK(used > 0 && used <= need);
+		for (size_t b = used; b < need + 64; b++)
+			if ((unsigned char)scratch[b] != 0xa5) {
+				fprintf(stderr, "  line %zu: byte %zu written past scratch_used %zu\n", i,
+					b, used);
+				CHECK(0);
+				break;
+			}
+		r2 = ak_interp_record(&ip, &rec, scratch, used + 16, 0);
+		CHECK_INT(r2, r);
+		CHECK_INT(ip.scratch_used, used);
+	}
+}
+
 /* Thousands of fields: linear time (a quadratic duplicate check would take seconds). */
 static void test_huge_record(void)
 {
@@ -764,7 +807,7 @@ static const struct ak_test tests[] = {
 	TEST(test_sockaddr_record), TEST(test_proctitle),   TEST(test_user_cmd_tty),
 	TEST(test_path_login),   TEST(test_execve),         TEST(test_execve_split),
 	TEST(test_drop_dup_msg), TEST(test_pam_avc_login),  TEST(test_hand_built),
-	TEST(test_scratch_size), TEST(test_huge_record),
+	TEST(test_scratch_size), TEST(test_scratch_used), TEST(test_huge_record),
 };
 
 AK_TEST_MAIN(tests)
