@@ -88,6 +88,42 @@ for f in tests/golden/rules/*.rules; do
 done
 any_status=0
 
+# The shell tests that drive auparse (flags, bad input, rotation, events, readings,
+# goldens, real logs) with auparse itself under valgrind: a wrapper takes its
+# place in a bin directory given to the tests as O and logs every run's report;
+# a test fails on its own checks, or when any report is not empty.
+# (test-adversarial.sh is left out: it asserts peak RSS, which would be
+# valgrind's, and feeds 100 MB lines.)
+vgbin=$tmp/vgbin
+mkdir -p "$vgbin" "$tmp/vglogs"
+top=$(pwd)
+case "$O" in /*) real=$O ;; *) real=$top/$O ;; esac
+{
+	echo '#!/bin/sh'
+	echo "exec $VG --suppressions=$top/scripts/valgrind.supp --log-file=$tmp/vglogs/vg.%p $real/auparse \"\$@\""
+} >"$vgbin/auparse"
+chmod +x "$vgbin/auparse"
+ln -s "$real/audit" "$vgbin/audit"
+for t in test-auparse test-golden test-real-logs test-auparse-events test-auparse-rotate test-values; do
+	[ -f "tests/tools/$t.sh" ] || continue
+	rm -f "$tmp"/vglogs/*
+	O=$vgbin sh "tests/tools/$t.sh" >"$tmp/out" 2>&1
+	rc=$?
+	runs=$(find "$tmp/vglogs" -type f | wc -l)
+	# valgrind -q writes nothing for a clean run: any report is an error or a leak
+	bad=$(find "$tmp/vglogs" -type f -size +0c)
+	if [ "$rc" -eq 0 ] && [ -z "$bad" ] && [ "$runs" -gt 0 ]; then
+		echo "ok tool test $t.sh with auparse under valgrind ($runs runs; $(tail -n 1 "$tmp/out"))"
+		pass=$((pass + 1))
+	else
+		echo "FAIL tool test $t.sh with auparse under valgrind (exit $rc, $runs runs)"
+		grep -E '^FAIL' "$tmp/out" | head -n 10
+		tail -n 1 "$tmp/out"
+		for f in $bad; do head -n 40 "$f"; done
+		fail=$((fail + 1))
+	fi
+done
+
 for r in "$O"/fuzz/replay-fuzz-*; do
 	[ -x "$r" ] || continue
 	case "$r" in *.d | *.o) continue ;; esac
