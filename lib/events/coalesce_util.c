@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "core/decimal.h"
 #include "events/coalesce_int.h"
 
 void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align)
@@ -383,14 +384,9 @@ void ak__sb_cstr(struct ak__sb *b, const char *s)
 
 void ak__sb_uint(struct ak__sb *b, uint64_t v)
 {
-	char tmp[24];
-	size_t i = sizeof(tmp);
+	char tmp[AK__U64_DIGITS];
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	ak__sb_mem(b, tmp + i, sizeof(tmp) - i);
+	ak__sb_mem(b, tmp, ak__utoa(tmp, v));
 }
 
 void ak__sb_golist(struct ak__sb *b, const char *packed)

@@ -17,6 +17,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/decimal.h"
 #include "events/coalesce_int.h"
 #include "events/event_out.h"
 
@@ -302,15 +303,7 @@ static void addr_obj(struct fw *f, bool *comma, const char *k, size_t kn,
 
 static char *put_uint(char *d, uint64_t v)
 {
-	char tmp[24];
-	size_t i = sizeof(tmp);
-
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	memcpy(d, tmp + i, sizeof(tmp) - i);
-	return d + sizeof(tmp) - i;
+	return d + ak__utoa(d, v);
 }
 
 static void summary(struct fw *f, bool *top, const struct ak_event *ev)

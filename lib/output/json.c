@@ -12,6 +12,7 @@
 
 #include <auditkit/json.h>
 
+#include "core/decimal.h"
 #include "output/utf8.h"
 
 void ak_json_init(struct ak_json *w, char *buf, size_t cap)
@@ -577,15 +578,10 @@ void ak_json_cstr(struct ak_json *w, const char *s)
 
 void ak_json_uint(struct ak_json *w, uint64_t v)
 {
-	char tmp[24];
-	size_t i = sizeof(tmp);
+	char tmp[AK__U64_DIGITS];
 
 	sep(w);
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put(w, tmp + i, sizeof(tmp) - i);
+	put(w, tmp, ak__utoa(tmp, v));
 }
 
 void ak_json_int(struct ak_json *w, int64_t v)

@@ -11,6 +11,7 @@
 #include <auditkit/format.h>
 
 #include "output/fmt-internal.h"
+#include "core/decimal.h"
 #include "output/utf8.h"
 
 static const char hexdig[] = "0123456789abcdef";
@@ -215,14 +216,9 @@ int ak_fmt_record_text(struct ak_json *w, const struct ak_rec *rec,
 
 static void put_uint(struct ak_json *w, size_t v)
 {
-	char tmp[24];
-	size_t i = sizeof(tmp);
+	char tmp[AK__U64_DIGITS];
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	ak_out_bytes(w, tmp + i, sizeof(tmp) - i);
+	ak_out_bytes(w, tmp, ak__utoa(tmp, v));
 }
 
 void ak_fmt_error_yaml(struct ak_json *w, const char *line, size_t len, const char *msg,

@@ -9,6 +9,8 @@
 
 #include <auditkit/interp.h>
 
+#include "core/decimal.h" /* ak__utoa */
+
 /* '0'-'9', 'A'-'F' -> 0x10 | 0..15; anything else 0. */
 extern const unsigned char ak__hexval[256];
 
@@ -17,7 +19,6 @@ extern const unsigned char ak__hexval[256];
 int ak__hex_decode(char *dst, const char *s, size_t n, int mode);
 
 /* Decimal text of @v into @dst (>= 21 bytes); returns the length. */
-size_t ak__utoa(char *dst, unsigned long long v);
 
 /*
  * The interpretation's working state (interp.c; the EXECVE rules are in

@@ -47,20 +47,6 @@ static long long xnum(const char *s, size_t n)
 	return v;
 }
 
-size_t ak__utoa(char *dst, unsigned long long v)
-{
-	char tmp[24];
-	size_t n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (size_t i = 0; i < n; i++)
-		dst[i] = tmp[n - 1 - i];
-	return n;
-}
-
 struct out {
 	char *p;
 	size_t n, cap;

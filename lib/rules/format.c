@@ -12,6 +12,7 @@
 
 #include <auditkit/tables.h>
 
+#include "core/decimal.h"
 #include "rules/rule-internal.h"
 
 struct out {
@@ -36,14 +37,9 @@ static void puts_(struct out *o, const char *s)
 
 static void put_u(struct out *o, uint32_t v)
 {
-	char b[12];
-	int i = sizeof(b);
+	char b[AK__U64_DIGITS];
 
-	do {
-		b[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put(o, b + i, sizeof(b) - (size_t)i);
+	put(o, b, ak__utoa(b, v));
 }
 
 static void put_d(struct out *o, uint32_t v)
