@@ -125,12 +125,31 @@ static int grow_arena(struct akt_events *e, size_t need)
 	return 0;
 }
 
+/*
+ * After -ERANGE from coalescing or id resolution, the first time: grow the
+ * arena to ak_coalesce_arena_size(), which always suffices for both.
+ * 1 = try again, 0 = not that case, < 0 = out of memory (kept in e->err).
+ */
+static int retry_bigger(struct akt_events *e, int ret, bool *full, const struct ak_rec *recs,
+			size_t n)
+{
+	if (ret != -ERANGE || *full)
+		return 0;
+	*full = true;
+	ret = grow_arena(e, ak_coalesce_arena_size(recs, n));
+	if (ret < 0) {
+		e->err = ret;
+		return ret;
+	}
+	return 1;
+}
+
 static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *data)
 {
 	struct akt_events *e = data;
 	struct ak_event ev;
 	bool full = false;
-	int ret;
+	int ret, r;
 
 	if (flags & AK_REASM_EV_PART)
 		fprintf(stderr, "%s: event %u is too large: written in parts\n", e->o.prog,
@@ -143,15 +162,11 @@ static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *d
 	 */
 	for (;;) {
 		ret = ak_coalesce_cached(&ev, recs, n, e->arena, e->acap, 0, e->cache);
-		if (ret == -ERANGE && !full) {
-			full = true;
-			ret = grow_arena(e, ak_coalesce_arena_size(recs, n));
-			if (ret < 0) {
-				e->err = ret;
-				return ret;
-			}
+		r = retry_bigger(e, ret, &full, recs, n);
+		if (r < 0)
+			return r;
+		if (r)
 			continue;
-		}
 		if (ret < 0) {
 			fprintf(stderr, "%s: failed to coalesce event %u: %s\n", e->o.prog,
 				recs[0].serial, ak_strerror(ret));
@@ -160,15 +175,11 @@ static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *d
 		if (!e->ids)
 			break;
 		ret = ak_event_resolve_ids(&ev, e->ids, now_ms());
-		if (ret == -ERANGE && !full) {
-			full = true;
-			ret = grow_arena(e, ak_coalesce_arena_size(recs, n));
-			if (ret < 0) {
-				e->err = ret;
-				return ret;
-			}
+		r = retry_bigger(e, ret, &full, recs, n);
+		if (r < 0)
+			return r;
+		if (r)
 			continue;
-		}
 		if (ret < 0)
 			fprintf(stderr, "%s: event %u: uid/gid names not resolved\n", e->o.prog,
 				recs[0].serial);
