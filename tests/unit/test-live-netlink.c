@@ -49,6 +49,24 @@ static double now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/*
+ * waitpid() with a deadline: a child that has not exited after @secs seconds
+ * is killed (and its status says so), so a misbehaving child fails the test
+ * instead of hanging it with the kernel lock held.
+ */
+static pid_t wait_bounded(pid_t pid, int *status, double secs)
+{
+	for (double end = now_s() + secs; now_s() < end; usleep(10000)) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r != 0)
+			return r;
+	}
+	fprintf(stderr, "  child %d still running after %.0f s: killed\n", (int)pid, secs);
+	kill(pid, SIGKILL);
+	return waitpid(pid, status, 0);
+}
+
 static void restore(void)
 {
 	struct ak_nl *nl;
@@ -436,7 +454,7 @@ static void run_syscalls_and_count(struct ak_nl *ctl, struct ak_nl *rx, const ch
 		  0);
 	CHECK_INT(write(go, "x", 1), 1);
 	close(go);
-	waitpid(caller, &status, 0);
+	wait_bounded(caller, &status, 60);
 	saved.kids[1] = 0;
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	CHECK_INT(receive_keyed(rx, key, N_CALLS), N_CALLS);
@@ -577,7 +595,7 @@ static void test_live_events_multicast(void)
 	/* The holder releases its PID when stopped with SIGTERM. */
 	if (holder > 0) {
 		kill(holder, SIGTERM);
-		waitpid(holder, &status, 0);
+		wait_bounded(holder, &status, 10);
 		saved.kids[0] = 0;
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 		CHECK_INT(GET(ctl, pid), 0);
@@ -657,7 +675,7 @@ static void test_live_tool_releases_pid(void)
 	CHECK_INT(ak_nl_send_user(ctl, AUDIT_USER, "auditkit tool test", 18), 0);
 	usleep(200000);
 	kill(tool, SIGTERM);
-	waitpid(tool, &status, 0);
+	wait_bounded(tool, &status, 10);
 	saved.kids[2] = 0;
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	CHECK_INT(GET(ctl, pid), 0);
@@ -702,12 +720,12 @@ static void test_live_tool_releases_pid(void)
 	CHECK(wait_pid_is(ctl, (uint32_t)tool));
 	pid_t second = spawn_tool(path, "/dev/null", err, NULL);
 	saved.kids[3] = second;
-	waitpid(second, &status, 0);
+	wait_bounded(second, &status, 10);
 	saved.kids[3] = 0;
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1);
 	CHECK_INT(GET(ctl, pid), tool);
 	kill(tool, SIGINT);
-	waitpid(tool, &status, 0);
+	wait_bounded(tool, &status, 10);
 	saved.kids[2] = 0;
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	CHECK_INT(GET(ctl, pid), 0);
@@ -809,7 +827,7 @@ static void test_live_close_congested(void)
 	if (!c) { /* hung in the kernel: only SIGKILL gets it out */
 		kill(holder, SIGKILL);
 	}
-	waitpid(holder, &status, 0);
+	wait_bounded(holder, &status, 10);
 	saved.kids[0] = 0;
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	CHECK(GET(ctl, pid) != (uint32_t)holder);
