@@ -34,24 +34,8 @@ struct fw {
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
-/* Nonzero if any byte of @x is < 0x20, '"', '\\', 0x7f or >= 0x80: the bytes
- * the JSON writer does not copy as they are.  Each term is exact as an "any
- * byte" test: below 0x20 (borrow only where a byte is below, or at 0x80 and
- * up, which the second term catches anyway), 0x7f and up (a carry out of a
- * byte only from 0xff), and the two zero-byte tests. */
-static inline uint64_t special(uint64_t x)
-{
-	uint64_t lt20 = (x - ONES * 0x20) & ~x;
-	uint64_t ge7f = (x + ONES) | x;
-	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
-
-	q = (q - ONES) & ~q;
-	b = (b - ONES) & ~b;
-	return (lt20 | ge7f | q | b) & HIGHS;
-}
-
 #ifdef __SSE2__
-/* special() for 16 bytes at once: a bit per byte of @v that needs escaping. */
+/* A bit per byte of @v that needs escaping: < 0x20, '"', '\\', 0x7f or >= 0x80. */
 static inline unsigned special16(__m128i v)
 {
 	/* signed compare: bytes 0x80 and up are negative, so below 0x20 too */
@@ -75,6 +59,22 @@ static inline bool special_1w(uint64_t x)
 	return (special16(_mm_cvtsi64_si128((long long)x)) & 0xff) != 0;
 }
 #else
+/* Nonzero if any byte of @x is < 0x20, '"', '\\', 0x7f or >= 0x80: the bytes
+ * the JSON writer does not copy as they are.  Each term is exact as an "any
+ * byte" test: below 0x20 (borrow only where a byte is below, or at 0x80 and
+ * up, which the second term catches anyway), 0x7f and up (a carry out of a
+ * byte only from 0xff), and the two zero-byte tests. */
+static inline uint64_t special(uint64_t x)
+{
+	uint64_t lt20 = (x - ONES * 0x20) & ~x;
+	uint64_t ge7f = (x + ONES) | x;
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
+
+	q = (q - ONES) & ~q;
+	b = (b - ONES) & ~b;
+	return (lt20 | ge7f | q | b) & HIGHS;
+}
+
 static inline bool special_2w(uint64_t x, uint64_t y)
 {
 	return (special(x) | special(y)) != 0;
@@ -86,7 +86,7 @@ static inline bool special_1w(uint64_t x)
 }
 #endif
 
-/* 1 for the bytes esc() must not copy as they are (as special() above). */
+/* 1 for the bytes esc() must not copy as they are (as special16() above). */
 static const unsigned char dirty[256] = {
 	[0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f ... 0xff] = 1,
 };
