@@ -37,110 +37,73 @@ T=$(mktemp -d /tmp/ak-lost.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 # Our own copy: others may relink $O/audit while we run.
 cp "$O/audit" "$T/audit" || { echo "FAIL audit_lost: no $O/audit"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+# fakekernel.py, next to this script (for both parts: the live one runs under flock)
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONPATH PYTHONDONTWRITEBYTECODE=1
 
 cat >"$T/t.py" <<'EOF'
-import errno, json, os, re, select, signal, socket, struct, subprocess, sys, threading, time
+import errno, functools, json, os, re, select, signal, subprocess, sys, time
+import fakekernel as fk
+from fakekernel import AUDIT_GET, NLM_F_ACK
 
 audit, mode, counts = sys.argv[1], sys.argv[2], sys.argv[3]
-passed = failed = skipped = 0
-AUDIT_GET, NLMSG_ERROR = 1000, 2
-
-
-def result(name, ok, why=""):
-    global passed, failed
-    if ok:
-        print("ok " + name)
-        passed += 1
-    else:
-        print("FAIL %s: %s" % (name, str(why)[:2000]))
-        failed += 1
-
-
-def skip(name, why):
-    global skipped
-    print("SKIP %s: %s" % (name, why))
-    skipped += 1
-
-
-def wait_for(cond, secs=3.0):
-    end = time.time() + secs
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.01)
-    return cond()
+checks = fk.Checks(why_max=2000)
+result, skip = checks.result, checks.skip
+wait_for = functools.partial(fk.wait_for, step=0.01)
 
 
 # ---- offline ---------------------------------------------------------------------------------
 
 def pack_status(lost, backlog=3, backlog_limit=64, rate_limit=0):
-    # mask enabled failure pid rate_limit backlog_limit lost backlog feature_bitmap wait wait_actual
-    return struct.pack("=11I", 0, 1, 1, 0, rate_limit, backlog_limit, lost, backlog, 0x7f, 0, 0)
+    return fk.pack_status(dict(enabled=1, failure=1, rate_limit=rate_limit,
+                               backlog_limit=backlog_limit, lost=lost, backlog=backlog,
+                               feature_bitmap=0x7f))
 
 
-class Events:
+class Events(fk.FakeKernel):
     """The receiving side: a fake kernel that only sends events (audit runs -ro)."""
 
     def __init__(self):
-        self.k, self.mine = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.serial = 0
+        super().__init__(serve=False)
 
     def event(self):
         self.serial += 1
-        data = ("audit(1700000000.%03d:%d): pid=1 uid=0 auid=0 ses=1 msg='op=lost-test "
-                "n=%d'" % (self.serial % 1000, self.serial, self.serial)).encode()
-        self.k.send(struct.pack("=IHHII", len(data), 1123, 0, 0, 0) + data)
+        super().event(1123, "audit(1700000000.%03d:%d): pid=1 uid=0 auid=0 ses=1 msg='op=lost-test "
+                      "n=%d'" % (self.serial % 1000, self.serial, self.serial))
         return self.serial
 
 
-class Status:
+class Status(fk.FakeKernel):
     """The status side: answers each AUDIT_GET with the next scripted counter (the last one
     repeats), or never (answer=None), or with an error (answer=-errno)."""
 
     def __init__(self, values, answer=0):
-        self.k, self.mine = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.values, self.answer = list(values), answer
         self.requests = []       # (time, type, flags, seq)
-        self.t = threading.Thread(target=self.serve, daemon=True)
-        self.t.start()
+        self.i = 0
+        super().__init__(quiet_send_errors=True)
 
-    def serve(self):
-        i = 0
-        while True:
-            try:
-                d = self.k.recv(65536)
-            except OSError:
-                return
-            if not d:
-                return
-            length, typ, flags, seq, pid = struct.unpack("=IHHII", d[:16])
-            self.requests.append((time.time(), typ, flags, seq))
-            if self.answer is None:
-                continue
-            try:
-                if self.answer < 0:
-                    self.k.send(struct.pack("=IHHIIi", 36, NLMSG_ERROR, 0, seq, 0, self.answer) + d[:16])
-                    continue
-                v = self.values[min(i, len(self.values) - 1)]
-                i += 1
-                body = pack_status(v)
-                self.k.send(struct.pack("=IHHII", 16 + len(body), AUDIT_GET, 0, seq, 0) + body)
-                if flags & 4:   # NLM_F_ACK (the exit reading asks for one): after the reply
-                    self.k.send(struct.pack("=IHHIIi", 36, NLMSG_ERROR, 0, seq, 0, 0) + d[:16])
-            except OSError:
-                return
+    def handle(self, m):
+        self.requests.append((time.time(), m.type, m.flags, m.seq))
+        if self.answer is None:
+            return
+        if self.answer < 0:
+            self.ack(m.seq, self.answer, m.header)
+            return
+        v = self.values[min(self.i, len(self.values) - 1)]
+        self.i += 1
+        self.send(AUDIT_GET, m.seq, pack_status(v))
+        if m.flags & NLM_F_ACK:   # (the exit reading asks for one): after the reply
+            self.ack(m.seq, 0, m.header)
 
 
 def start(args, ev, st):
-    fds = [ev.mine.fileno()] + ([st.mine.fileno()] if st else [])
-    cmd = [audit, "-ro", "-kernel-fd", str(ev.mine.fileno())] + args
+    cmd = [audit, "-ro", "-kernel-fd", ev.fd] + args
     if st:
-        cmd += ["-lost-fd", str(st.mine.fileno())]
-    p = subprocess.Popen(cmd, pass_fds=fds, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    ev.mine.close()
-    if st:
-        st.mine.close()
-    return p
+        cmd += ["-lost-fd", st.fd]
+    return fk.spawn(cmd, [ev] + ([st] if st else []), wait=False, stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE)
 
 
 def stop(p):
@@ -179,11 +142,9 @@ def quiet_after_stall():
     trace = "/tmp/ak-lost-strace.%d" % os.getpid()
     ev, st = Events(), Status([0])
     fds = [ev.mine.fileno(), st.mine.fileno()]
-    p = subprocess.Popen(["strace", "-qq", "-o", trace, "-e", "trace=sendmsg,recvmmsg", "--", audit,
-                          "-ro", "-kernel-fd", str(fds[0]), "-lost-fd", str(fds[1]), "-lost-interval", "1"],
-                         pass_fds=fds, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    ev.mine.close()
-    st.mine.close()
+    p = fk.spawn(["strace", "-qq", "-o", trace, "-e", "trace=sendmsg,recvmmsg", "--", audit,
+                  "-ro", "-kernel-fd", ev.fd, "-lost-fd", st.fd, "-lost-interval", "1"],
+                 [ev, st], wait=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         if not wait_for(lambda: len(st.requests) >= 1, 10):
             skip(name, "no request under strace (ptrace not allowed?)")
@@ -491,8 +452,7 @@ if mode == "offline":
     offline()
 else:
     live()
-with open(counts, "a") as f:
-    f.write("%d %d %d\n" % (passed, failed, skipped))
+checks.append_counts(counts)
 EOF
 
 # A part that dies half-way (a Python exception) counts as one failure.

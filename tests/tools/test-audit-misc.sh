@@ -29,28 +29,18 @@ trap 'rm -rf "$T"' EXIT
 # Our own copy: others may relink $O/audit while we run.
 chmod 755 "$T" # the unprivileged checks run $T/audit as nobody
 cp "$O/audit" "$T/audit" || { echo "FAIL audit_misc: no $O/audit"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+# fakekernel.py, next to this script (for both parts: the live one runs under flock and unshare)
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONPATH PYTHONDONTWRITEBYTECODE=1
 
 cat >"$T/t.py" <<'EOF'
-import json, os, re, select, signal, socket, struct, subprocess, sys, threading, time
+import json, os, re, signal, struct, subprocess, sys, time
+import fakekernel as fk
+from fakekernel import AUDIT_MAKE_EQUIV, AUDIT_SIGNAL_INFO, AUDIT_TRIM, AUDIT_USER, NLM_F_ACK, wait_for
 
 audit, mode, top, counts = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-passed = failed = skipped = 0
-
-
-def result(name, ok, why=""):
-    global passed, failed
-    if ok:
-        print("ok " + name)
-        passed += 1
-    else:
-        print("FAIL %s: %s" % (name, why))
-        failed += 1
-
-
-def skip(name, why):
-    global skipped
-    print("SKIP %s: %s" % (name, why))
-    skipped += 1
+checks = fk.Checks()
+result, skip = checks.result, checks.skip
 
 
 def run(args, **kw):
@@ -59,17 +49,6 @@ def run(args, **kw):
                           stderr=subprocess.PIPE, **kw)
 
 
-def wait_for(cond, secs=5.0):
-    end = time.time() + secs
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.02)
-    return cond()
-
-
-AUDIT_USER, AUDIT_SIGNAL_INFO, AUDIT_TRIM, AUDIT_MAKE_EQUIV = 1005, 1010, 1014, 1015
-NLMSG_ERROR, NLM_F_ACK = 2, 4
 ENOENT, EPERM = 2, 1
 
 
@@ -186,40 +165,25 @@ def offline():
            "-h %s, man %s" % (sorted(h), sorted(m)))
 
     # ---- on the wire, against a fake kernel ---------------------------------------------------
-    class Kernel:
+    class Kernel(fk.FakeKernel):
         """Records every request; answers with ACK (or @err) and, for SIGNAL_INFO, @sig."""
 
         def __init__(self, err=0, sig=None):
-            self.k, self.mine = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             self.err, self.sig, self.reqs = err, sig, []
-            self.t = threading.Thread(target=self.serve, daemon=True)
-            self.t.start()
+            super().__init__()
 
-        def send(self, typ, seq, data):
-            self.k.send(struct.pack("=IHHII", 16 + len(data), typ, 0, seq, 0) + data)
-
-        def serve(self):
-            while True:
-                try:
-                    d = self.k.recv(65536)
-                except OSError:
-                    return
-                if not d:
-                    return
-                length, typ, flags, seq, pid = struct.unpack("=IHHII", d[:16])
-                self.reqs.append((typ, flags, d[16:length]))
-                if typ == AUDIT_SIGNAL_INFO and self.sig is not None and not self.err:
-                    self.send(AUDIT_SIGNAL_INFO, seq, self.sig)
-                if flags & NLM_F_ACK:
-                    self.send(NLMSG_ERROR, seq, struct.pack("=i", -self.err) + d[:16])
+        def handle(self, m):
+            self.reqs.append((m.type, m.flags, m.body))
+            if m.type == AUDIT_SIGNAL_INFO and self.sig is not None and not self.err:
+                self.send(AUDIT_SIGNAL_INFO, m.seq, self.sig)
+            if m.flags & NLM_F_ACK:
+                self.ack(m.seq, -self.err, m.header)
 
         def run(self, args):
             # Our flags before the text (and before auditctl's letters).
-            p = subprocess.run([audit, args[0], "-kernel-fd", str(self.mine.fileno())] + args[1:],
-                               pass_fds=[self.mine.fileno()], stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=20)
-            self.mine.close()
+            p = fk.spawn([audit, args[0], "-kernel-fd", self.fd] + args[1:], [self],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, timeout=20)
             self.k.close()
             return p
 
@@ -362,8 +326,7 @@ class Live:
         for f in ("enabled", "failure", "rate_limit", "backlog_limit", "backlog_wait_time", "pid"):
             if now[f] != s[f]:
                 print("FAIL restore: %s is %s, was %s" % (f, now[f], s[f]))
-                global failed
-                failed += 1
+                checks.failed += 1
 
 
 class Receiver:
@@ -617,7 +580,7 @@ def live_siginfo(live, tmp):
     d = subprocess.Popen([audit, "-out", os.path.join(tmp, "daemon.log"), "-rate", str(s["rate_limit"]),
                           "-backlog", str(s["backlog_limit"])], stderr=subprocess.PIPE)
     live.procs.append(d)
-    if not wait_for(lambda: live.get_status()["pid"] == d.pid):
+    if not wait_for(lambda: live.get_status()["pid"] == d.pid, 5.0):
         result("live_siginfo_daemon_registered", False, live.get_status())
         return
     my_auid = int(open("/proc/self/loginuid").read())
@@ -685,8 +648,7 @@ if mode == "offline":
     offline()
 else:
     live()
-with open(counts, "a") as f:
-    f.write("%d %d %d\n" % (passed, failed, skipped))
+checks.append_counts(counts)
 # Exit 0 even with failures (they are counted above): non-zero means the part died.
 EOF
 

@@ -14,113 +14,64 @@ if ! command -v python3 >/dev/null 2>&1; then
 	echo "0 passed, 0 failed, 1 skipped"
 	exit 0
 fi
+# fakekernel.py, next to this script
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONPATH PYTHONDONTWRITEBYTECODE=1
 exec python3 - "$O/audit" "$O/auparse" <<'EOF'
-import json, os, select, signal, socket, struct, subprocess, sys, threading, time
+import json, os, signal, struct, subprocess, sys, time
+import fakekernel as fk
+from fakekernel import (AUDIT_GET, AUDIT_GET_FEATURE, AUDIT_SET, AUDIT_SET_FEATURE, M_BACKLOG,
+                        M_ENABLED, M_FAILURE, M_LOST, M_PID, M_RATE, M_WAIT, NLM_F_ACK, wait_for)
 
 audit, auparse = sys.argv[1], sys.argv[2]
-passed = failed = 0
-AUDIT_GET, AUDIT_SET, AUDIT_SET_FEATURE, AUDIT_GET_FEATURE = 1000, 1001, 1018, 1019
-NLMSG_ERROR = 2
-M_ENABLED, M_FAILURE, M_PID, M_RATE, M_BACKLOG, M_WAIT, M_LOST = 1, 2, 4, 8, 16, 32, 64
+checks = fk.Checks()
+result = checks.result
 
 
-def result(name, ok, why=""):
-    global passed, failed
-    if ok:
-        print("ok " + name); passed += 1
-    else:
-        print("FAIL %s: %s" % (name, why)); failed += 1
-
-
-class Kernel:
+class Kernel(fk.FakeKernel):
     """Answers requests in a thread; records every AUDIT_SET as a dict."""
 
     def __init__(self, status_len=44, enabled=0):
-        self.k, self.mine = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.status = dict(mask=0, enabled=enabled, failure=1, pid=0, rate_limit=0,
                            backlog_limit=64, lost=5, backlog=0, feature_bitmap=0x7f,
                            backlog_wait_time=60000, backlog_wait_time_actual=0)
         self.status_len = status_len
         self.sets = []
         self.features = []
-        self.lock = threading.Lock()
-        self.t = threading.Thread(target=self.serve, daemon=True)
-        self.t.start()
+        super().__init__()
 
-    def pack_status(self):
-        s = self.status
-        b = struct.pack("=11I", s["mask"], s["enabled"], s["failure"], s["pid"],
-                        s["rate_limit"], s["backlog_limit"], s["lost"], s["backlog"],
-                        s["feature_bitmap"], s["backlog_wait_time"],
-                        s["backlog_wait_time_actual"])
-        return b[:self.status_len]
+    def handle(self, m):
+        if m.type == AUDIT_GET:
+            self.ack(m.seq)
+            self.send(AUDIT_GET, m.seq, fk.pack_status(self.status, self.status_len))
+        elif m.type == AUDIT_GET_FEATURE:
+            self.ack(m.seq)
+            self.send(AUDIT_GET_FEATURE, m.seq, struct.pack("=4I", 1, 3, 2, 0))
+        elif m.type == AUDIT_SET:
+            f = fk.unpack_status(m.body)
+            s = dict(mask=f["mask"], enabled=f["enabled"], failure=f["failure"], pid=f["pid"],
+                     rate_limit=f["rate_limit"], backlog_limit=f["backlog_limit"], lost=f["lost"],
+                     wait=f["backlog_wait_time"], ack=bool(m.flags & NLM_F_ACK))
+            self.sets.append(s)
+            if s["mask"] & M_PID:
+                self.status["pid"] = s["pid"]
+            if m.flags & NLM_F_ACK:
+                # AUDIT_STATUS_LOST: the kernel answers with the old count instead of 0
+                self.ack(m.seq, 17 if s["mask"] == M_LOST else 0)
+        elif m.type == AUDIT_SET_FEATURE:
+            self.features.append(struct.unpack("=4I", m.body[:16]))
+            self.ack(m.seq)
+        elif m.flags & NLM_F_ACK:
+            self.ack(m.seq)
 
-    def send(self, typ, seq, data, flags=0):
-        self.k.send(struct.pack("=IHHII", 16 + len(data), typ, flags, seq, 0) + data)
 
-    def ack(self, seq, err=0):
-        self.send(NLMSG_ERROR, seq, struct.pack("=i", err) + b"\0" * 16)
-
-    def event(self, typ, text):
-        data = text.encode()
-        with self.lock:
-            self.k.send(struct.pack("=IHHII", len(data), typ, 0, 0, 0) + data)
-
-    def serve(self):
-        while True:
-            try:
-                d = self.k.recv(65536)
-            except OSError:
-                return
-            if not d:
-                return
-            length, typ, flags, seq, pid = struct.unpack("=IHHII", d[:16])
-            body = d[16:]
-            with self.lock:
-                if typ == AUDIT_GET:
-                    self.ack(seq)
-                    self.send(AUDIT_GET, seq, self.pack_status())
-                elif typ == AUDIT_GET_FEATURE:
-                    self.ack(seq)
-                    self.send(AUDIT_GET_FEATURE, seq, struct.pack("=4I", 1, 3, 2, 0))
-                elif typ == AUDIT_SET:
-                    f = struct.unpack("=11I", body[:44])
-                    s = dict(mask=f[0], enabled=f[1], failure=f[2], pid=f[3], rate_limit=f[4],
-                             backlog_limit=f[5], lost=f[6], wait=f[9], ack=bool(flags & 4))
-                    self.sets.append(s)
-                    if s["mask"] & M_PID:
-                        self.status["pid"] = s["pid"]
-                    if flags & 4:
-                        self.ack(seq, 17 if s["mask"] == M_LOST else 0)
-                elif typ == AUDIT_SET_FEATURE:
-                    self.features.append(struct.unpack("=4I", body[:16]))
-                    self.ack(seq)
-                elif flags & 4:
-                    self.ack(seq)
-
-    def close(self):
-        try:
-            self.k.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        self.k.close()
+def tool(args, kern, **kw):
+    """audit ARGS -kernel-fd (the tool's end of @kern); subprocess.run, or Popen with wait=False."""
+    return fk.spawn([audit] + args + ["-kernel-fd", kern.fd], [kern], **kw)
 
 
 def start(args, kern):
-    p = subprocess.Popen([audit] + args + ["-kernel-fd", str(kern.mine.fileno())],
-                         pass_fds=[kern.mine.fileno()], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
-    kern.mine.close()
-    return p
-
-
-def wait_for(cond, secs=3.0):
-    end = time.time() + secs
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.02)
-    return cond()
+    return tool(args, kern, wait=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 sys_body = ('audit(1700000000.100:%d): arch=c000003e syscall=59 success=yes exit=0 a0=1 a1=2 '
@@ -230,18 +181,14 @@ result("kernel_gone_exit_1", p.returncode == 1, "exit %s: %s" % (p.returncode, e
 
 # 6. audit status: text like auditctl -s, json; an old kernel's 32-byte reply
 k = Kernel(status_len=32)
-r = subprocess.run([audit, "status", "-kernel-fd", str(k.mine.fileno())],
-                   pass_fds=[k.mine.fileno()], stdout=subprocess.PIPE)
-k.mine.close()
+r = tool(["status"], k, stdout=subprocess.PIPE)
 txt = r.stdout.decode()
 result("status_short_reply", r.returncode == 0 and txt == (
     "enabled 0\nfailure 1\npid 0\nrate_limit 0\nbacklog_limit 64\nlost 5\nbacklog 0\n"
     "loginuid_immutable 1 unlocked\n"), txt)
 k.close()
 k = Kernel()
-r = subprocess.run([audit, "status", "--format=json", "-kernel-fd", str(k.mine.fileno())],
-                   pass_fds=[k.mine.fileno()], stdout=subprocess.PIPE)
-k.mine.close()
+r = tool(["status", "--format=json"], k, stdout=subprocess.PIPE)
 try:
     st = json.loads(r.stdout)
 except ValueError:
@@ -253,11 +200,8 @@ k.close()
 
 # 7. audit set: one request per flag, in order; -reset-lost prints the old count
 k = Kernel()
-r = subprocess.run([audit, "set", "-failure", "2", "-rate=9", "--backlog", "300",
-                    "-backlog-wait-time", "1000", "-reset-lost", "-enabled", "1",
-                    "-kernel-fd", str(k.mine.fileno())],
-                   pass_fds=[k.mine.fileno()], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-k.mine.close()
+r = tool(["set", "-failure", "2", "-rate=9", "--backlog", "300", "-backlog-wait-time", "1000",
+          "-reset-lost", "-enabled", "1"], k, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 got = [(s["mask"], s["failure"], s["rate_limit"], s["backlog_limit"], s["wait"], s["enabled"])
        for s in k.sets]
 result("set_wire", r.returncode == 0 and got == [
@@ -266,28 +210,19 @@ result("set_wire", r.returncode == 0 and got == [
        and r.stdout == b"lost 17\n", "%s %r %r" % (got, r.stdout, r.stderr))
 k.close()
 k = Kernel()
-r = subprocess.run([audit, "set", "-enabled", "2", "-kernel-fd", str(k.mine.fileno())],
-                   pass_fds=[k.mine.fileno()], stderr=subprocess.PIPE)
-k.mine.close()
+r = tool(["set", "-enabled", "2"], k, stderr=subprocess.PIPE)
 result("set_immutable_needs_confirmation", r.returncode == 2 and k.sets == [], str(k.sets))
 k.close()
 
 k = Kernel()
-r = subprocess.run([audit, "set", "-loginuid-immutable", "1", "-kernel-fd", str(k.mine.fileno())],
-                   pass_fds=[k.mine.fileno()], stderr=subprocess.PIPE)
-k.mine.close()
+r = tool(["set", "-loginuid-immutable", "1"], k, stderr=subprocess.PIPE)
 result("set_loginuid_immutable", r.returncode == 0 and k.features == [(1, 2, 2, 0)],
        str(k.features))
 k.close()
 k = Kernel()
-r = subprocess.run([audit, "set", "-loginuid-immutable", "lock", "-kernel-fd",
-                    str(k.mine.fileno())], pass_fds=[k.mine.fileno()], stderr=subprocess.PIPE)
-k.mine.close()
+r = tool(["set", "-loginuid-immutable", "lock"], k, stderr=subprocess.PIPE)
 k2 = Kernel()
-r2 = subprocess.run([audit, "set", "-loginuid-immutable=lock", "-confirm-immutable",
-                     "-kernel-fd", str(k2.mine.fileno())], pass_fds=[k2.mine.fileno()],
-                    stderr=subprocess.PIPE)
-k2.mine.close()
+r2 = tool(["set", "-loginuid-immutable=lock", "-confirm-immutable"], k2, stderr=subprocess.PIPE)
 result("set_loginuid_lock_needs_confirmation", r.returncode == 2 and k.features == []
        and r2.returncode == 0 and k2.features == [(1, 2, 2, 2)], "%s %s" % (k.features, k2.features))
 k.close()
@@ -300,6 +235,5 @@ codes = [subprocess.run(a, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
          for a in bad]
 result("usage_exit_2", codes == [2] * len(bad), str(codes))
 
-print("%d passed, %d failed, 0 skipped" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()
 EOF
