@@ -16,7 +16,10 @@
  *  - JSON: exactly one valid object per line, valid UTF-8, no duplicate top-level key
  *    (except raw output of a record with more than 256 fields, see check_output());
  *  - text and YAML: valid UTF-8, newline-terminated, no control byte but '\n' (and
- *    '\t' in YAML), so nothing can inject terminal escapes or fake log lines.
+ *    '\t' in YAML), so nothing can inject terminal escapes or fake log lines;
+ *  - the plain flags keep their promise byte by byte (AK_F_PLAIN, AK_REC_MSG_PLAIN,
+ *    ak_interp.kv_plain), and the fast paths they open change no byte: the record
+ *    with every plain flag cleared formats the same.
  * What follows the first "msg=" (or the whole input) is also parsed as a netlink
  * payload (ak_rec_parse_payload) with a record type picked by the input's length.
  */
@@ -73,8 +76,9 @@ static void check_output(const char *s, size_t n, int kind, int dups_ok)
 	}
 }
 
-/* Measure, then write into a buffer of exactly the measured size (+ NUL). */
-static void render(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind)
+/* Measure, then write into a buffer of exactly the measured size (+ NUL); the
+ * output in *@out (malloc'd, caller frees) if @out. */
+static size_t render_out(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind, char **out)
 {
 	size_t scap = ak_interp_scratch_size(rec);
 	void *scratch = malloc(scap ? scap : 1);
@@ -97,8 +101,111 @@ static void render(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind
 	FZ_CHECK(r == 0);
 	FZ_CHECK(ak_json_finish(&w) == (int)need);
 	check_output(buf, need, kind, (flags & AK_FMT_RAW) && rec->nfields > 256);
-	free(buf);
+	if (out)
+		*out = buf;
+	else
+		free(buf);
 	free(scratch);
+	return need;
+}
+
+static void render(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind)
+{
+	render_out(fn, rec, flags, kind, NULL);
+}
+
+/* Printable ASCII but '"' and '\\' (AK_F_PLAIN's promise). */
+static int plain_bytes(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+static void check_plain(const struct ak_rec *rec)
+{
+	for (size_t i = 0; i < rec->nfields; i++) {
+		const struct ak_field *f = &rec->fields[i];
+
+		if (f->flags & AK_F_PLAIN)
+			FZ_CHECK(plain_bytes(f->key.p, f->key.n) && plain_bytes(f->val.p, f->val.n));
+	}
+	if (rec->flags & AK_REC_MSG_PLAIN) {
+		size_t gs = 0;
+
+		for (size_t i = 0; i < rec->msg.n; i++) {
+			unsigned char c = (unsigned char)rec->msg.p[i];
+
+			gs += c == 0x1d;
+			FZ_CHECK(c == 0x1d || (c >= 0x20 && c <= 0x7e && c != '\\'));
+		}
+		FZ_CHECK(gs <= 1);
+	}
+	size_t scap = ak_interp_scratch_size(rec);
+	void *scratch = malloc(scap);
+	struct ak_interp ip;
+
+	FZ_CHECK(scratch != NULL);
+	FZ_CHECK(ak_interp_record(&ip, rec, scratch, scap, 0) >= 0);
+	FZ_CHECK(ip.kv_plain != NULL || ip.nkv == 0);
+	for (size_t i = 0; i < ip.nkv; i++)
+		if (ip.kv_plain[i])
+			FZ_CHECK(plain_bytes(ip.kv[i].key.p, ip.kv[i].key.n) &&
+				 plain_bytes(ip.kv[i].val.p, ip.kv[i].val.n));
+	free(scratch);
+}
+
+/* Write into a roomy buffer (the fast paths want room for the worst case). */
+static char *render_roomy(fmt_fn fn, const struct ak_rec *rec, unsigned flags, size_t need,
+			  size_t *len)
+{
+	size_t scap = ak_interp_scratch_size(rec);
+	void *scratch = malloc(scap ? scap : 1);
+	struct ak_fmt_opts o = { .flags = flags, .scratch = scratch, .scratch_cap = scap };
+	size_t cap = 8 * need + 4096;
+	char *buf = malloc(cap);
+	struct ak_json w;
+
+	FZ_CHECK(scratch != NULL && buf != NULL);
+	ak_json_init(&w, buf, cap);
+	FZ_CHECK(fn(&w, rec, &o) == 0);
+	*len = ak_json_len(&w);
+	FZ_CHECK(*len < cap);
+	free(scratch);
+	return buf;
+}
+
+/*
+ * The fast paths change no byte: the record formats the same into an exact
+ * and a roomy buffer, and so does the record with every plain flag cleared.
+ */
+static void check_same_unflagged(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind)
+{
+	struct ak_field *f = malloc(rec->nfields * sizeof(*f) + 1);
+	struct ak_rec r = *rec;
+	char *a, *b, *c;
+	size_t na, nb, nc;
+
+	FZ_CHECK(f != NULL);
+	for (size_t i = 0; i < rec->nfields; i++) {
+		f[i] = rec->fields[i];
+		f[i].flags &= ~(unsigned)AK_F_PLAIN;
+	}
+	r.fields = f;
+	r.flags &= ~(unsigned)AK_REC_MSG_PLAIN;
+	na = render_out(fn, rec, flags, kind, &a);
+	b = render_roomy(fn, rec, flags, na, &nb);
+	c = render_roomy(fn, &r, flags, na, &nc);
+	FZ_CHECK(na == nb && memcmp(a, b, na) == 0);
+	FZ_CHECK(na == nc && memcmp(a, c, na) == 0);
+	free(a);
+	free(b);
+	free(c);
+	free(f);
 }
 
 static void render_error(err_fn fn, const struct ak_rec *rec, int kind)
@@ -170,8 +277,9 @@ static void one(const uint8_t *data, size_t size, int payload, uint32_t type)
 	(void)ak_rec_field(&rec, "type");
 	(void)ak_rec_enriched(&rec, "UID");
 
-	render(ak_fmt_record_json, &rec, 0, OUT_JSON);
-	render(ak_fmt_record_json, &rec, AK_FMT_RAW, OUT_JSON);
+	check_plain(&rec);
+	check_same_unflagged(ak_fmt_record_json, &rec, 0, OUT_JSON);
+	check_same_unflagged(ak_fmt_record_json, &rec, AK_FMT_RAW, OUT_JSON);
 	render(ak_fmt_record_json, &rec, AK_FMT_NO_ENRICHED, OUT_JSON);
 	render(ak_fmt_record_yaml, &rec, 0, OUT_YAML);
 	render(ak_fmt_record_json, &rec, AK_FMT_VALUES, OUT_JSON);

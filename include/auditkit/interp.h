@@ -70,6 +70,11 @@ struct ak_interp {
 	 * reuse the rest (hand the interpreter all the room there is, then keep
 	 * only this much). */
 	size_t scratch_used;
+	/* Per pair, in kv's order: nonzero when key and value are printable
+	 * ASCII without '"' or '\\' (AK_F_PLAIN carried through; names from
+	 * the tables count too), so JSON writers may copy them as they are.
+	 * Zero says nothing.  NULL with AK_INTERP_SORTED.  In the scratch block. */
+	const unsigned char *kv_plain;
 };
 
 enum ak_interp_flag {

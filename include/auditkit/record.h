@@ -46,6 +46,19 @@ enum ak_field_flag {
 	AK_F_SQUOTE = 1u << 1,   /* value was written '...' (val excludes the quotes) */
 	AK_F_NESTED = 1u << 2,   /* inside msg='...' of a user-space record */
 	AK_F_ENRICHED = 1u << 3, /* after the 0x1d separator: auditd's interpretation */
+	/* The value is printable ASCII (0x20-0x7e) without '"' or '\\', and so is
+	 * the key: JSON takes both as they are.  Set by the parser where it saw
+	 * this on the way (most values); its absence says nothing.  Whoever
+	 * changes a parsed field's key or value clears it. */
+	AK_F_PLAIN = 1u << 4,
+};
+
+enum ak_rec_flag {
+	/* msg is printable ASCII (0x20-0x7e) but for one 0x1d at most (the
+	 * enriched part's separator): JSON escapes only its '"' and that byte.
+	 * Set by the parser when it saw this on the way; its absence says
+	 * nothing.  Whoever changes msg's bytes clears it. */
+	AK_REC_MSG_PLAIN = 1u << 0,
 };
 
 struct ak_field {
@@ -67,6 +80,7 @@ struct ak_rec {
 	struct ak_field *fields; /* the caller's array */
 	size_t nfields;          /* fields stored in it */
 	struct ak_diag diag;     /* where and why, when parsing failed */
+	unsigned flags;          /* enum ak_rec_flag */
 };
 
 /**

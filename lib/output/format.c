@@ -247,6 +247,56 @@ int ak__fmt_dropped(const char *v, size_t n)
 	       (n == 6 && memcmp(v, "(null)", 6) == 0);
 }
 
+/*
+ * Direct writing: inside an object past its first member, with the writer
+ * in a sane state, plain members go straight into the buffer and the
+ * writer's length is updated once (or before a member that needs the general
+ * writer).  d is NULL when direct writing is off.
+ */
+static inline char *direct_begin(const struct ak_json *w)
+{
+	if (w->buf && !w->after_key && w->depth < 32 && !(w->first & (1u << w->depth)) &&
+	    w->len <= w->cap)
+		return w->buf + w->len;
+	return NULL;
+}
+
+static inline __attribute__((always_inline)) char *direct_member(struct ak_json *w, char *d, int plain, const char *k, size_t kn,
+				  const char *v, size_t vn)
+{
+	if (d && plain && (size_t)(w->buf + w->cap - d) >= kn + vn + 6)
+		return ak__json_plain_member(d, k, kn, v, vn);
+	if (d)
+		w->len = (size_t)(d - w->buf);
+	if (plain)
+		ak__json_kv_plain(w, k, kn, v, vn);
+	else
+		ak__json_kv(w, k, kn, v, vn);
+	return direct_begin(w);
+}
+
+static inline void direct_end(struct ak_json *w, char *d)
+{
+	if (d)
+		w->len = (size_t)(d - w->buf);
+}
+
+/* The interpreted data members. */
+static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const struct ak_rec *rec)
+{
+	const unsigned char *plain = v->ip.kv_plain;
+	const struct ak_kv *kv = v->ip.kv, *end = kv + v->ip.nkv;
+	char *d = direct_begin(w);
+
+	for (size_t i = 0; kv < end; kv++, i++) {
+		if (ak__fmt_reserved(v, rec, kv->key.p, kv->key.n))
+			continue;
+		d = direct_member(w, d, plain && plain[i], kv->key.p, kv->key.n, kv->val.p,
+				  kv->val.n);
+	}
+	direct_end(w, d);
+}
+
 int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		       const struct ak_fmt_opts *opts)
 {
@@ -262,6 +312,8 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	if (rec->node.n)
 		ak_json_kv_str(w, "node", rec->node.p, rec->node.n);
 	if (v.raw) {
+		char *d = direct_begin(w);
+
 		for (size_t i = 0; i < rec->nfields; i++) {
 			const struct ak_field *f = &rec->fields[i];
 
@@ -269,18 +321,17 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 			    ak__fmt_dropped(f->val.p, f->val.n) ||
 			    ak__fmt_reserved(&v, rec, f->key.p, f->key.n))
 				continue;
-			ak__json_kv(w, f->key.p, f->key.n, f->val.p, f->val.n);
+			d = direct_member(w, d, !!(f->flags & AK_F_PLAIN), f->key.p, f->key.n,
+					  f->val.p, f->val.n);
 		}
+		direct_end(w, d);
 	} else {
-		for (size_t i = 0; i < v.ip.nkv; i++) {
-			const struct ak_kv *kv = &v.ip.kv[i];
-
-			if (ak__fmt_reserved(&v, rec, kv->key.p, kv->key.n))
-				continue;
-			ak__json_kv(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
-		}
+		data_json(w, &v, rec);
 	}
-	ak__json_kv(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
+	if (rec->flags & AK_REC_MSG_PLAIN)
+		ak__json_kv_msg(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
+	else
+		ak__json_kv(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
 	if (v.ip.ntags) {
 		ak_json_key(w, "tags", 4);
 		ak_json_arr_open(w);
@@ -291,6 +342,8 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	if (v.ip.error)
 		ak_json_kv_cstr(w, "warning", v.ip.error);
 	if (v.has_enriched) {
+		char *d = NULL; /* direct after the first member */
+
 		ak_json_key(w, "enriched", 8);
 		ak_json_obj_open(w);
 		for (size_t i = rec->nfields - v.n_enriched; i < rec->nfields; i++) {
@@ -298,8 +351,10 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 
 			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(&v, rec, i))
 				continue;
-			ak__json_kv(w, f->key.p, f->key.n, f->val.p, f->val.n);
+			d = direct_member(w, d, !!(f->flags & AK_F_PLAIN), f->key.p, f->key.n,
+					  f->val.p, f->val.n);
 		}
+		direct_end(w, d);
 		ak_json_obj_close(w);
 	}
 	if (opts && (opts->flags & AK_FMT_VALUES))

@@ -388,6 +388,96 @@ static void put_str(struct ak_json *w, const char *s, size_t n)
 	put1(w, '"');
 }
 
+#ifdef __SSE2__
+/*
+ * One block of a msg value: @n <= 16 bytes at @v, where 32 can be read.
+ * Each '"' or 0x1d in turn from the block's bit mask; stores run up to 16
+ * bytes past what is kept, which the caller's room allows.
+ */
+static inline __attribute__((always_inline)) char *msg_block(char *d, const char *v, unsigned n)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)v);
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x1d))));
+	unsigned pos = 0;
+
+	m &= (1u << n) - 1;
+	_mm_storeu_si128((__m128i *)(void *)d, x);
+	while (m) {
+		unsigned i = (unsigned)__builtin_ctz(m);
+
+		d += i - pos;
+		if (v[i] == '"') {
+			memcpy(d, "\\\"", 2);
+			d += 2;
+		} else {
+			memcpy(d, "\\u001d", 6);
+			d += 6;
+		}
+		pos = i + 1;
+		memcpy(d, v + pos, 16);
+		m &= m - 1;
+	}
+	return d + n - pos;
+}
+#endif
+
+/*
+ * A member whose value is printable ASCII but for '"' and 0x1d (a record's
+ * msg with AK_REC_MSG_PLAIN), with a plain key: only those two are escaped.
+ */
+void ak__json_kv_msg(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
+{
+	if (!w->after_key && w->depth < 32 && vn < ((size_t)1 << 48) &&
+	    w->len + kn + 6 * vn + 38 <= w->cap) {
+		char *d = w->buf + w->len, *d0 = d;
+		const char *end = v + vn;
+
+		if (w->first & (1u << w->depth))
+			w->first &= ~(1u << w->depth);
+		else
+			*d++ = ',';
+		*d++ = '"';
+		ak__copy_words(d, k, kn);
+		d += kn;
+		memcpy(d, "\":\"", 3);
+		d += 3;
+#ifdef __SSE2__
+		while (end - v >= 32) {
+			d = msg_block(d, v, 16);
+			v += 16;
+		}
+		/* the last bytes from a zero-padded copy, so the blocks may read on */
+		char tail[64] = { 0 };
+		unsigned r = (unsigned)(end - v);
+
+		ak__copy_words(tail, v, r);
+		for (const char *t = tail; r; t += 16) {
+			unsigned n = r < 16 ? r : 16;
+
+			d = msg_block(d, t, n);
+			r -= n;
+		}
+#else
+		for (; v < end; v++) {
+			if (*v == '"') {
+				memcpy(d, "\\\"", 2);
+				d += 2;
+			} else if (*v == 0x1d) {
+				memcpy(d, "\\u001d", 6);
+				d += 6;
+			} else {
+				*d++ = *v;
+			}
+		}
+#endif
+		*d++ = '"';
+		w->len += (size_t)(d - d0);
+		return;
+	}
+	ak__json_kv(w, k, kn, v, vn);
+}
+
 /* The general string member: direct writes when room allows, else the checked writers. */
 /*
  * Copy @n <= 16 bytes to @d (room for them) with word moves; nonzero if none
@@ -511,26 +601,6 @@ static void kv_general(struct ak_json *w, const char *k, size_t kn, const char *
 	ak_json_str(w, v, vn);
 }
 
-/* Copy @n bytes with at most two overlapping moves when n <= 32. */
-static inline __attribute__((always_inline)) void copy_words(char *d, const char *p, size_t n)
-{
-	if (n >= 16 && n <= 32) {
-		memcpy(d, p, 16);
-		memcpy(d + n - 16, p + n - 16, 16);
-	} else if (n >= 8 && n < 16) {
-		memcpy(d, p, 8);
-		memcpy(d + n - 8, p + n - 8, 8);
-	} else if (n >= 4 && n < 8) {
-		memcpy(d, p, 4);
-		memcpy(d + n - 4, p + n - 4, 4);
-	} else if (n < 4) {
-		for (size_t i = 0; i < n; i++)
-			d[i] = p[i];
-	} else {
-		memcpy(d, p, n);
-	}
-}
-
 /* A member whose key and value are known to need no escaping (names, numbers). */
 void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn)
 {
@@ -542,12 +612,12 @@ void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *
 		else
 			*d++ = ',';
 		*d++ = '"';
-		copy_words(d, k, kn);
+		ak__copy_words(d, k, kn);
 		d += kn;
 		*d++ = '"';
 		*d++ = ':';
 		*d++ = '"';
-		copy_words(d, v, vn);
+		ak__copy_words(d, v, vn);
 		d += vn;
 		*d++ = '"';
 		w->len += (size_t)(d - d0);

@@ -4,14 +4,56 @@
 #define AK_OUTPUT_UTF8_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct ak_json;
 /* Append @s JSON-escaped (no quotes) to @w. */
 void ak__json_put_escaped(struct ak_json *w, const char *s, size_t n);
 /* ak_json_key + ak_json_str, fast when the buffer has room. */
 void ak__json_kv(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn);
+/* A plain key and a value that needs no escaping but for '"' and 0x1d (AK_REC_MSG_PLAIN). */
+void ak__json_kv_msg(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn);
 /* The same for a key and value that need no escaping (plain ASCII names, digits). */
 void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn);
+
+/* Copy @n bytes with at most two overlapping moves when n <= 32. */
+static inline __attribute__((always_inline)) void ak__copy_words(char *d, const char *p, size_t n)
+{
+	if (n >= 16 && n <= 32) {
+		memcpy(d, p, 16);
+		memcpy(d + n - 16, p + n - 16, 16);
+	} else if (n >= 8 && n < 16) {
+		memcpy(d, p, 8);
+		memcpy(d + n - 8, p + n - 8, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(d, p, 4);
+		memcpy(d + n - 4, p + n - 4, 4);
+	} else if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			d[i] = p[i];
+	} else {
+		memcpy(d, p, n);
+	}
+}
+
+/*
+ * One member "k":"v", comma first, of a key and value known to need no
+ * escaping, written at @d (room for kn + vn + 6 bytes); returns the end.
+ * For loops that check the room and the writer's state once (format.c).
+ */
+static inline __attribute__((always_inline)) char *ak__json_plain_member(char *d, const char *k,
+									size_t kn, const char *v,
+									size_t vn)
+{
+	memcpy(d, ",\"", 2);
+	ak__copy_words(d + 2, k, kn);
+	d += 2 + kn;
+	memcpy(d, "\":\"", 3);
+	ak__copy_words(d + 3, v, vn);
+	d += 3 + vn;
+	*d++ = '"';
+	return d;
+}
 
 /*
  * Length (2..4) of the well-formed UTF-8 sequence at @s (s[0] >= 0x80), or 0

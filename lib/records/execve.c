@@ -114,8 +114,7 @@ static void execve_join(struct ak__ip *c, size_t idx)
 	if (z)
 		n = (size_t)(z - p);
 	/* a1[0] becomes a1, in place: its key is a prefix of the old one */
-	e->val.p = p;
-	e->val.n = n;
+	ak__ip_set_val(e, (struct ak_str){ p, n }, 0);
 	e->flags = (e->flags & ~(uint32_t)E_QUOTED) | E_DONE;
 	ak__ip_rename(c, idx, an);
 }

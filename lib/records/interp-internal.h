@@ -32,7 +32,13 @@ int ak__hex_decode(char *dst, const char *s, size_t n, int mode);
 /* Derived keys one record can add: subj 5 + obj 5 + result + saddr 5, with room. */
 #define MAX_DERIVED 24
 
-enum { E_QUOTED = 1, E_DEL = 2, E_FOLLOWER = 4, E_DONE = 8 /* value already decoded */ };
+/*
+ * E_PLAIN: key and value are printable ASCII without '"' or '\\' (see
+ * ak_interp.kv_plain).  It comes from the field's AK_F_PLAIN; whatever points
+ * a value elsewhere says again whether it holds (ak__ip_set_val()).
+ */
+enum { E_QUOTED = 1, E_DEL = 2, E_FOLLOWER = 4, E_DONE = 8 /* value already decoded */,
+       E_PLAIN = 16 };
 
 struct ak__ip_ent {
 	struct ak_str key, val;
@@ -60,6 +66,13 @@ struct ak__ip {
 	int known[K_N]; /* entry index, -1 if absent */
 	const char *error;
 };
+
+/* Point @e's value at @v; @plain (0 or E_PLAIN) says whether it is plain. */
+static inline void ak__ip_set_val(struct ak__ip_ent *e, struct ak_str v, uint32_t plain)
+{
+	e->val = v;
+	e->flags = (e->flags & ~(uint32_t)E_PLAIN) | plain;
+}
 
 static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
 {

@@ -16,7 +16,7 @@
  *  3. emit: entries in order, each followed by its followers, into out->kv.
  *
  * The scratch block holds, in order: the entries, the hash slots, the output
- * pairs (all sized by the record's field count), then the bytes of decoded
+ * pairs and their plain flags (all sized by the record's field count), then the bytes of decoded
  * values and the tags, which get the rest.
  */
 #include <errno.h>
@@ -142,7 +142,7 @@ static size_t put(struct ak__ip *c, struct ak_str key, struct ak_str val, uint32
 
 	if (i >= 0) {
 		c->e[i].val = val;
-		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL)) | flags;
+		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN)) | flags;
 		return (size_t)i;
 	}
 	struct ak__ip_ent *e = &c->e[c->ne];
@@ -167,7 +167,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 
 	if (i >= 0) { /* overwrite, or revive a deleted key where it was */
 		c->e[i].val = val;
-		c->e[i].flags &= ~(uint32_t)(E_QUOTED | E_DEL);
+		c->e[i].flags &= ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN);
 		return;
 	}
 	if (c->ne >= c->ecap) { /* cannot happen: MAX_DERIVED bounds the additions */
@@ -250,8 +250,7 @@ void ak__ip_hex_value(struct ak__ip *c, struct ak__ip_ent *e, int mode)
 		return;
 	}
 	c->bn = save + (size_t)n;
-	e->val.p = p;
-	e->val.n = (size_t)n;
+	ak__ip_set_val(e, (struct ak_str){ p, (size_t)n }, 0);
 }
 
 /* Go's strconv.Atoi / ParseInt(s, 10, 64). */
@@ -374,7 +373,7 @@ static void unset_id(struct ak__ip *c, int k)
 	struct ak__ip_ent *e = ak__ip_known(c, k);
 
 	if (e && (KEQ(e->val, "4294967295") || KEQ(e->val, "-1")))
-		e->val = AK_STR_LIT("unset");
+		ak__ip_set_val(e, AK_STR_LIT("unset"), E_PLAIN);
 }
 
 /* success (syscalls) or else res (user space) -> result=success|fail. */
@@ -407,8 +406,8 @@ static void exit_name(struct ak__ip *c)
 	if (!e || ak__ip_parse_dec(e->val, &v) < 0 || v >= 0 || v < -2147483647)
 		return;
 	name = ak_errno_name((int)-v);
-	if (name)
-		e->val = (struct ak_str){ name, strlen(name) };
+	if (name) /* table names are plain */
+		ak__ip_set_val(e, (struct ak_str){ name, strlen(name) }, E_PLAIN);
 }
 
 /* Room for @n tags in the byte buffer (aligned). */
@@ -489,8 +488,7 @@ static void seperms(struct ak__ip *c)
 		while (i < e->val.n && e->val.p[i] != ' ' && e->val.p[i] != '\t')
 			p[n++] = e->val.p[i++];
 	}
-	e->val.p = p;
-	e->val.n = n;
+	ak__ip_set_val(e, (struct ak_str){ p, n }, 0);
 }
 
 static void syscall_rules(struct ak__ip *c, int seccomp)
@@ -508,7 +506,7 @@ static void syscall_rules(struct ak__ip *c, int seccomp)
 			const char *name = ak_signal_name((int)v);
 
 			if (name)
-				e->val = (struct ak_str){ name, strlen(name) };
+				ak__ip_set_val(e, (struct ak_str){ name, strlen(name) }, E_PLAIN);
 		}
 	}
 	e = ak__ip_known(c, K_ARCH);
@@ -521,7 +519,8 @@ static void syscall_rules(struct ak__ip *c, int seccomp)
 		char *buf = ak__ip_balloc(c, 20);
 		const char *t = ak_arch_text((uint32_t)arch, buf, buf ? 20 : 0);
 
-		e->val = (struct ak_str){ t, strlen(t) };
+		/* a table name or "unknown-arch(…)"-like text of ours: plain */
+		ak__ip_set_val(e, (struct ak_str){ t, strlen(t) }, E_PLAIN);
 	}
 	e = ak__ip_known(c, K_SYSCALL);
 	if (!e) {
@@ -532,7 +531,7 @@ static void syscall_rules(struct ak__ip *c, int seccomp)
 		const char *name = ak_syscall_name((uint32_t)arch, (int)v);
 
 		if (name)
-			e->val = (struct ak_str){ name, strlen(name) };
+			ak__ip_set_val(e, (struct ak_str){ name, strlen(name) }, E_PLAIN);
 	}
 	e = ak__ip_known(c, K_EXE);
 	if (!e)
@@ -668,7 +667,7 @@ static size_t layout(size_t nfields, size_t *ecap, size_t *hsize)
 	while (*hsize < 2 * *ecap)
 		*hsize <<= 1;
 	return 16 + ALIGN(*ecap * sizeof(struct ak__ip_ent)) + ALIGN(*hsize * sizeof(uint32_t)) +
-	       ALIGN(*ecap * sizeof(struct ak_kv));
+	       ALIGN(*ecap * sizeof(struct ak_kv)) + ALIGN(*ecap);
 }
 
 size_t ak_interp_scratch_size(const struct ak_rec *rec)
@@ -704,6 +703,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	struct ak__ip c;
 	size_t ecap, hsize, fixed = layout(rec->nfields, &ecap, &hsize);
 	char *m = scratch;
+	unsigned char *plain;
 	size_t nkv = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -722,6 +722,8 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	c.mask = hsize - 1;
 	out->kv = (struct ak_kv *)(void *)m;
 	m += ALIGN(ecap * sizeof(struct ak_kv));
+	plain = (unsigned char *)m;
+	m += ALIGN(ecap);
 	c.b = m;
 	c.bcap = size - (size_t)(m - (char *)scratch);
 	memset(c.slot, 0, hsize * sizeof(uint32_t));
@@ -742,7 +744,9 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 		if (dropped(v) && !(rec->type == AUDIT_EXECVE && f->key.p[0] == 'a' &&
 				    f->key.n > 1 && f->key.p[1] >= '0' && f->key.p[1] <= '9'))
 			continue;
-		put(&c, f->key, v, (f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) ? E_QUOTED : 0);
+		put(&c, f->key, v,
+		    ((f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) ? E_QUOTED : 0) |
+			    ((f->flags & AK_F_PLAIN) ? E_PLAIN : 0));
 	}
 
 	/* 2. enrich, in go-libaudit's order (tags are its rule 5: after exit, before cwd,
@@ -761,17 +765,24 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 
 		if (e->flags & E_FOLLOWER)
 			continue;
-		if (!(e->flags & E_DEL))
+		if (!(e->flags & E_DEL)) {
+			plain[nkv] = !!(e->flags & E_PLAIN);
 			out->kv[nkv++] = (struct ak_kv){ e->key, e->val };
+		}
 		for (uint32_t f = e->next; f; f = c.e[f - 1].next)
-			if (!(c.e[f - 1].flags & E_DEL))
+			if (!(c.e[f - 1].flags & E_DEL)) {
+				plain[nkv] = !!(c.e[f - 1].flags & E_PLAIN);
 				out->kv[nkv++] = (struct ak_kv){ c.e[f - 1].key, c.e[f - 1].val };
+			}
 	}
 	out->nkv = nkv;
 	out->error = c.error;
 	out->scratch_used = (size_t)(c.b - (char *)scratch) + c.bn;
-	if ((flags & AK_INTERP_SORTED) && nkv > 1)
+	out->kv_plain = plain;
+	if ((flags & AK_INTERP_SORTED) && nkv > 1) {
 		qsort(out->kv, nkv, sizeof(*out->kv), kvcmp);
+		out->kv_plain = NULL;
+	}
 	return nkv > 0x7fffffff ? 0x7fffffff : (int)nkv;
 }
 

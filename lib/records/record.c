@@ -35,15 +35,21 @@ enum {
 	C_KEY = 2,     /* may appear in a key */
 	C_VSTOP = 4,   /* ends an unquoted value: space, quotes, 0x1d */
 	C_DIGIT = 8,
+	C_NPLAIN = 16, /* bars AK_F_PLAIN (with '"'): control, '\\', DEL, non-ASCII */
 };
 
 static const unsigned char cls[256] = {
-	[' '] = C_SPACE | C_VSTOP, ['\t'] = C_SPACE | C_VSTOP, ['\n'] = C_SPACE | C_VSTOP,
-	['\v'] = C_SPACE | C_VSTOP, ['\f'] = C_SPACE | C_VSTOP, ['\r'] = C_SPACE | C_VSTOP,
-	['"'] = C_VSTOP, ['\''] = C_VSTOP, [0x1d] = C_VSTOP,
+	[0x00 ... 0x08] = C_NPLAIN,
+	['\t'] = C_SPACE | C_VSTOP | C_NPLAIN, ['\n'] = C_SPACE | C_VSTOP | C_NPLAIN,
+	['\v'] = C_SPACE | C_VSTOP | C_NPLAIN, ['\f'] = C_SPACE | C_VSTOP | C_NPLAIN,
+	['\r'] = C_SPACE | C_VSTOP | C_NPLAIN,
+	[0x0e ... 0x1c] = C_NPLAIN, [0x1d] = C_VSTOP | C_NPLAIN, [0x1e ... 0x1f] = C_NPLAIN,
+	[' '] = C_SPACE | C_VSTOP,
+	['"'] = C_VSTOP, ['\''] = C_VSTOP, ['\\'] = C_NPLAIN,
 	['a' ... 'z'] = C_KEY, ['A' ... 'Z'] = C_KEY,
 	['0' ... '9'] = C_KEY | C_DIGIT,
 	['_'] = C_KEY, ['-'] = C_KEY, ['['] = C_KEY, [']'] = C_KEY,
+	[0x7f ... 0xff] = C_NPLAIN,
 };
 
 #define IS(c, k) (cls[(unsigned char)(c)] & (k))
@@ -182,6 +188,16 @@ static inline const char *value_end(const char *s, const char *end)
 	return s;
 }
 
+/* A quoted value's flags: the part's, less AK_F_PLAIN when QF_NOT_PLAIN says so. */
+#define QF_NOT_PLAIN (1u << 31)
+
+static inline unsigned vflags(unsigned fl, unsigned qf)
+{
+	if (qf & QF_NOT_PLAIN)
+		fl &= ~(unsigned)AK_F_PLAIN;
+	return fl | (qf & ~QF_NOT_PLAIN);
+}
+
 /* A value starting at @s (just after '='); returns where scanning resumes. */
 static const char *value(struct ps *ps, const char *k, size_t kn, const char *s, const char *end,
 			 unsigned fl, int *paren)
@@ -192,14 +208,21 @@ static const char *value(struct ps *ps, const char *k, size_t kn, const char *s,
 		const char *ve = e ? e : end;
 		unsigned qf = q == '"' ? AK_F_DQUOTE : AK_F_SQUOTE;
 
+		/*
+		 * In a plain part (fl has AK_F_PLAIN) "..." holds no '"': there
+		 * is no '\\' to escape one.  '...' may hold one.
+		 */
+		if (q == '\'' && (fl & AK_F_PLAIN) && memchr(s + 1, '"', (size_t)(ve - s - 1)))
+			qf |= QF_NOT_PLAIN;
+
 		if (word_is(k, kn, "msg", 3) && !(fl & AK_F_NESTED)) {
 			size_t before = ps->n;
 
 			scan(ps, s + 1, ve, fl | AK_F_NESTED);
 			if (ps->n == before)
-				add(ps, k, kn, s + 1, (size_t)(ve - s - 1), fl | qf);
+				add(ps, k, kn, s + 1, (size_t)(ve - s - 1), vflags(fl, qf));
 		} else {
-			add(ps, k, kn, s + 1, (size_t)(ve - s - 1), fl | qf);
+			add(ps, k, kn, s + 1, (size_t)(ve - s - 1), vflags(fl, qf));
 		}
 		return e ? e + 1 : end;
 	}
@@ -207,7 +230,7 @@ static const char *value(struct ps *ps, const char *k, size_t kn, const char *s,
 		const char *e = memchr(s, '}', (size_t)(end - s));
 		const char *ve = e ? e + 1 : end;
 
-		add(ps, k, kn, s, (size_t)(ve - s), fl);
+		add(ps, k, kn, s, (size_t)(ve - s), fl & ~(unsigned)AK_F_PLAIN);
 		return ve;
 	}
 	const char *v = s;
@@ -372,15 +395,75 @@ static int parse_msg(struct ak_rec *rec, const char *base, const char *p, const 
 	return 0;
 }
 
+/*
+ * The first 0x1d in [s, end), NULL if none; *@plain is cleared if a byte
+ * before it (or before @end) bars AK_F_PLAIN.  One pass finds both.
+ */
+static const char *group_sep(const char *s, const char *end, unsigned *plain)
+{
+#ifdef __SSE2__
+	/* bytes below 0x20 (0x1d among them, and >= 0x80: signed), '\\', DEL */
+#define ODD16(x)                                                                    \
+	_mm_or_si128(_mm_cmplt_epi8((x), _mm_set1_epi8(0x20)),                      \
+		     _mm_or_si128(_mm_cmpeq_epi8((x), _mm_set1_epi8('\\')),        \
+				  _mm_cmpeq_epi8((x), _mm_set1_epi8(0x7f))))
+	while (end - s >= 16) {
+		if (end - s >= 32) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+
+			if (!_mm_movemask_epi8(_mm_or_si128(ODD16(a), ODD16(b)))) {
+				s += 32;
+				continue;
+			}
+		}
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+		unsigned m = (unsigned)_mm_movemask_epi8(ODD16(x));
+
+		if (!m) {
+			s += 16;
+			continue;
+		}
+		unsigned gb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x1d)));
+
+		if (gb && (gb & -gb) == (m & -m))
+			return s + __builtin_ctz(gb); /* the separator comes first */
+		*plain = 0;
+		return memchr(s, 0x1d, (size_t)(end - s));
+	}
+#undef ODD16
+#endif
+	for (; s < end; s++) {
+		if (*s == 0x1d)
+			return s;
+		if (IS(*s, C_NPLAIN)) {
+			*plain = 0;
+			return memchr(s, 0x1d, (size_t)(end - s));
+		}
+	}
+	return NULL;
+}
+
 static int parse_body(struct ak_rec *rec, struct ak_field *fields, size_t cap)
 {
 	struct ps ps = { .f = fields, .cap = fields ? cap : 0, .type = rec->type };
 	const char *s = rec->body.p, *end = s + rec->body.n;
-	const char *gs = memchr(s, 0x1d, rec->body.n);
+	unsigned pd = 1, pe = 1;
+	const char *gs = group_sep(s, end, &pd);
 
-	scan(&ps, s, gs ? gs : end, 0);
-	if (gs)
-		scan(&ps, gs + 1, end, AK_F_ENRICHED);
+	/* AK_F_PLAIN passed down: the part holds no byte that bars it */
+	scan(&ps, s, gs ? gs : end, pd ? AK_F_PLAIN : 0);
+	if (gs) {
+		if (group_sep(gs + 1, end, &pe))
+			pe = 0; /* a second 0x1d: inside some value */
+		scan(&ps, gs + 1, end, AK_F_ENRICHED | (pe ? AK_F_PLAIN : 0));
+	}
+	/* the header before the body is digits and punctuation, then white space */
+	for (const char *g = s; g > rec->msg.p && IS(g[-1], C_SPACE); g--)
+		if (g[-1] != ' ')
+			pd = 0;
+	if (pd && pe)
+		rec->flags |= AK_REC_MSG_PLAIN;
 	rec->fields = fields;
 	rec->nfields = ps.n < ps.cap ? ps.n : ps.cap;
 	if (ps.n > (size_t)0x7fffffff)

@@ -797,6 +797,55 @@ static void test_go_example_exact(void)
 	CHECK(ip.error == NULL);
 }
 
+/* ak_interp.kv_plain of @key: 1/0, -1 if absent. */
+static int kvplain(const char *key)
+{
+	for (size_t i = 0; i < ip.nkv; i++)
+		if (ip.kv[i].key.n == strlen(key) && !memcmp(ip.kv[i].key.p, key, ip.kv[i].key.n))
+			return ip.kv_plain ? ip.kv_plain[i] != 0 : 0;
+	return -1;
+}
+
+static void test_kv_plain(void)
+{
+	/* parser-plain values stay plain; table names are plain; decoded bytes are not
+	 * (even when they happen to be clean: they were not checked) */
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=2 success=no "
+		     "exit=-2 auid=4294967295 uid=0 comm=\"ls\" exe=2F62696E2F6C73 "
+		     "subj=u:r:t:s0 key=\"k\"") > 0);
+	CHECK_VAL("arch", "x86_64");
+	CHECK_INT(kvplain("arch"), 1);
+	CHECK_VAL("syscall", "open");
+	CHECK_INT(kvplain("syscall"), 1);
+	CHECK_VAL("exit", "ENOENT");
+	CHECK_INT(kvplain("exit"), 1);
+	CHECK_VAL("auid", "unset");
+	CHECK_INT(kvplain("auid"), 1);
+	CHECK_INT(kvplain("uid"), 1);
+	CHECK_INT(kvplain("comm"), 1);
+	CHECK_VAL("exe", "/bin/ls");
+	CHECK_INT(kvplain("exe"), 0);
+	CHECK_INT(kvplain("subj_user"), 0); /* derived: not claimed */
+	CHECK_INT(kvplain("result"), 0);
+	/* a line with a byte to escape: nothing is plain but the table names */
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=2 uid=0 "
+		     "comm=\"a\\b\" exe=\"/x\"") > 0);
+	CHECK_INT(kvplain("uid"), 0);
+	CHECK_INT(kvplain("comm"), 0);
+	CHECK_INT(kvplain("syscall"), 1);
+	/* a duplicate key takes the later value's plainness */
+	CHECK(interp("type=USER_CMD msg=audit(1.000:1): pid=1 a='x\"y' cmd=6C73 a=2") > 0);
+	CHECK_VAL("a", "2");
+	CHECK_INT(kvplain("a"), 1);
+	CHECK_INT(kvplain("cmd"), 0);
+	CHECK(interp("type=USER_CMD msg=audit(1.000:1): pid=1 a=2 a='x\"y'") > 0);
+	CHECK_VAL("a", "x\"y");
+	CHECK_INT(kvplain("a"), 0);
+	/* sorted output: no per-pair flags */
+	CHECK(ak_interp_record(&ip, &rec, scratch, sizeof(scratch), AK_INTERP_SORTED) > 0);
+	CHECK(ip.kv_plain == NULL);
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_go_example_exact),
 	TEST(test_execve_argv_real), TEST(test_execve_argv),
@@ -808,6 +857,7 @@ static const struct ak_test tests[] = {
 	TEST(test_path_login),   TEST(test_execve),         TEST(test_execve_split),
 	TEST(test_drop_dup_msg), TEST(test_pam_avc_login),  TEST(test_hand_built),
 	TEST(test_scratch_size), TEST(test_scratch_used), TEST(test_huge_record),
+	TEST(test_kv_plain),
 };
 
 AK_TEST_MAIN(tests)

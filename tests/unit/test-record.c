@@ -162,6 +162,75 @@ static void test_enriched(void)
 	CHECK_STR(enr("UID"), "root");
 }
 
+/* AK_F_PLAIN on field @key (enriched if @e), as 1/0; -1 if absent. */
+static int plain(const char *key, int e)
+{
+	const struct ak_field *f = e ? ak_rec_enriched(&R, key) : ak_rec_field(&R, key);
+
+	return f ? !!(f->flags & AK_F_PLAIN) : -1;
+}
+
+static void test_plain(void)
+{
+	/* a clean part: unquoted and "..." values are plain, '...' unless it holds '"' */
+	CHECK_INT(parse("type=USER_CMD msg=audit(1.000:6): a=1 b=\"x y\" c='p\"q' d='r s' "
+			"e={x} f=\"\" g=a[1]"), 7);
+	CHECK_INT(plain("a", 0), 1);
+	CHECK_INT(plain("b", 0), 1);
+	CHECK_INT(plain("c", 0), 0);
+	CHECK_INT(plain("d", 0), 1);
+	CHECK_INT(plain("e", 0), 1);
+	CHECK_INT(plain("f", 0), 1);
+	CHECK_INT(plain("g", 0), 1);
+	CHECK(R.flags & AK_REC_MSG_PLAIN);
+	/* nested pairs of msg='...' keep it, though msg holds quotes */
+	CHECK_INT(parse("type=USER_AUTH msg=audit(1.000:6): pid=1 msg='op=PAM:x exe=\"/bin/su\" "
+			"res=success'"), 4);
+	CHECK_INT(plain("exe", 0), 1);
+	CHECK_INT(plain("res", 0), 1);
+	/* any byte that needs escaping in the part: nothing there is plain */
+	static const char *const dirty[] = { "\\y", "\x7f", "\x01", "\t", "\xc3\xa9", "\x80" };
+
+	for (size_t i = 0; i < sizeof(dirty) / sizeof(dirty[0]); i++) {
+		char line[128];
+
+		snprintf(line, sizeof(line), "type=SYSCALL msg=audit(1.000:6): a=1 b=\"%s\" c=2",
+			 dirty[i]);
+		CHECK_INT(parse(line), 3);
+		CHECK_INT(plain("a", 0), 0);
+		CHECK_INT(plain("c", 0), 0);
+		CHECK(!(R.flags & AK_REC_MSG_PLAIN));
+	}
+	/* a dirty byte far into a long line, past the vector blocks' start */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:6): a=1 b=222222222222222222222222222222222 "
+			"c=33333333333333333333333333333333333333 d=x\\y"), 4);
+	CHECK_INT(plain("a", 0), 0);
+	CHECK(!(R.flags & AK_REC_MSG_PLAIN));
+	/* the parts are judged apart; one 0x1d is the msg's only allowed oddity */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:6): a=1\x1d" "B=\"\\x\" C=3"), 3);
+	CHECK_INT(plain("a", 0), 1);
+	CHECK_INT(plain("C", 1), 0);
+	CHECK(!(R.flags & AK_REC_MSG_PLAIN));
+	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:6): a=\"1\" b=22222222222222222222222222"
+			"\x1d" "B=2 C=\"root\""), 4);
+	CHECK_INT(plain("a", 0), 1);
+	CHECK_INT(plain("B", 1), 1);
+	CHECK_INT(plain("C", 1), 1);
+	CHECK(R.flags & AK_REC_MSG_PLAIN);
+	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:6): a=1\x1d" "B=2\x1d" "C=3"), 3);
+	CHECK_INT(plain("a", 0), 1);
+	CHECK_INT(plain("B", 1), 0);
+	CHECK(!(R.flags & AK_REC_MSG_PLAIN));
+	/* white space other than ' ' between header and body is in msg, not in a field */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:6):\ta=1"), 1);
+	CHECK_INT(plain("a", 0), 1);
+	CHECK(!(R.flags & AK_REC_MSG_PLAIN));
+	/* payloads too */
+	CHECK_INT(ak_rec_parse_payload(&R, 1300, "audit(1.000:6): a=1 b=\"x\"", 25, F, 512), 2);
+	CHECK_INT(plain("b", 0), 1);
+	CHECK(R.flags & AK_REC_MSG_PLAIN);
+}
+
 static void test_avc(void)
 {
 	CHECK_INT(parse("type=AVC msg=audit(1170021493.977:293): avc:  denied  { read write } for  "
@@ -289,7 +358,7 @@ static const struct ak_test tests[] = {
 	TEST(test_keys),	  TEST(test_duplicates),	TEST(test_enriched),
 	TEST(test_avc),		  TEST(test_login_and_pam),	TEST(test_bytes),
 	TEST(test_long_line),	  TEST(test_counting_and_range), TEST(test_payload),
-	TEST(test_header_errors),
+	TEST(test_header_errors), TEST(test_plain),
 };
 
 AK_TEST_MAIN(tests)
