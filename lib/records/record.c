@@ -395,6 +395,17 @@ static int parse_msg(struct ak_rec *rec, const char *base, const char *p, const 
 	return 0;
 }
 
+#ifdef __SSE2__
+/* Bytes below 0x20 (0x1d among them), '\\', DEL and >= 0x80. */
+static inline __m128i odd16(__m128i x)
+{
+	/* x + 1, signed, is below 0x21 exactly for bytes < 0x20, DEL and >= 0x80 */
+	__m128i r = _mm_cmpgt_epi8(_mm_set1_epi8(0x21), _mm_add_epi8(x, _mm_set1_epi8(1)));
+
+	return _mm_or_si128(r, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+}
+#endif
+
 /*
  * The first 0x1d in [s, end), NULL if none; *@plain is cleared if a byte
  * before it (or before @end) bars AK_F_PLAIN.  One pass finds both.
@@ -402,36 +413,39 @@ static int parse_msg(struct ak_rec *rec, const char *base, const char *p, const 
 static const char *group_sep(const char *s, const char *end, unsigned *plain)
 {
 #ifdef __SSE2__
-	/* bytes below 0x20 (0x1d among them, and >= 0x80: signed), '\\', DEL */
-#define ODD16(x)                                                                    \
-	_mm_or_si128(_mm_cmplt_epi8((x), _mm_set1_epi8(0x20)),                      \
-		     _mm_or_si128(_mm_cmpeq_epi8((x), _mm_set1_epi8('\\')),        \
-				  _mm_cmpeq_epi8((x), _mm_set1_epi8(0x7f))))
-	while (end - s >= 16) {
-		if (end - s >= 32) {
-			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
-			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+	if (end - s >= 16) {
+		const char *blk;
+		unsigned m;
+		__m128i x;
 
-			if (!_mm_movemask_epi8(_mm_or_si128(ODD16(a), ODD16(b)))) {
-				s += 32;
-				continue;
+		for (;;) {
+			if (end - s >= 32) {
+				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+
+				if (!_mm_movemask_epi8(_mm_or_si128(odd16(a), odd16(b)))) {
+					s += 32;
+					continue;
+				}
 			}
+			/* a block at s, or the last 16 bytes less those already seen */
+			blk = end - s >= 16 ? s : end - 16;
+			x = _mm_loadu_si128((const __m128i *)(const void *)blk);
+			m = (unsigned)_mm_movemask_epi8(odd16(x)) >> (s - blk) << (s - blk);
+			if (m || blk + 16 == end)
+				break;
+			s = blk + 16;
 		}
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-		unsigned m = (unsigned)_mm_movemask_epi8(ODD16(x));
-
-		if (!m) {
-			s += 16;
-			continue;
-		}
+		if (!m)
+			return NULL;
 		unsigned gb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x1d)));
 
+		gb = gb >> (s - blk) << (s - blk);
 		if (gb && (gb & -gb) == (m & -m))
-			return s + __builtin_ctz(gb); /* the separator comes first */
+			return blk + __builtin_ctz(gb); /* the separator comes first */
 		*plain = 0;
 		return memchr(s, 0x1d, (size_t)(end - s));
 	}
-#undef ODD16
 #endif
 	for (; s < end; s++) {
 		if (*s == 0x1d)
