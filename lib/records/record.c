@@ -153,6 +153,9 @@ static const char *avc_prefix(struct ps *ps, const char *s, const char *end, uns
 	while (pe > pv && IS(pe[-1], C_SPACE))
 		pe--;
 	add(ps, "seresult", 8, w, (size_t)(p - w), fl);
+	/* the braces may hold anything: plain (in a plain part) unless a '"' */
+	if (memchr(pv, '"', (size_t)(pe - pv)))
+		fl &= ~(unsigned)AK_F_PLAIN;
 	add(ps, "seperms", 7, pv, (size_t)(pe - pv), fl);
 	q = cb + 1;
 	while (q < end && IS(*q, C_SPACE))

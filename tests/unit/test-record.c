@@ -225,6 +225,13 @@ static void test_plain(void)
 	CHECK_INT(parse("type=SYSCALL msg=audit(1.000:6):\ta=1"), 1);
 	CHECK_INT(plain("a", 0), 1);
 	CHECK(!(R.flags & AK_REC_MSG_PLAIN));
+	/* AVC's permissions are what the braces hold, quotes and all */
+	CHECK_INT(parse("type=AVC msg=audit(1.0:1): avc:  denied  { \"x\" } for pid=1"), 3);
+	CHECK_INT(plain("seresult", 0), 1);
+	CHECK_INT(plain("seperms", 0), 0);
+	CHECK_INT(plain("pid", 0), 1);
+	CHECK_INT(parse("type=AVC msg=audit(1.0:1): avc:  denied  { read } for pid=1"), 3);
+	CHECK_INT(plain("seperms", 0), 1);
 	/* payloads too */
 	CHECK_INT(ak_rec_parse_payload(&R, 1300, "audit(1.000:6): a=1 b=\"x\"", 25, F, 512), 2);
 	CHECK_INT(plain("b", 0), 1);
