@@ -11,6 +11,7 @@
 #include <auditkit/interp.h>
 #include <auditkit/tables.h>
 
+#include "core/keyhash.h"
 #include "output/fmt-internal.h"
 #include "output/utf8.h"
 
@@ -211,10 +212,7 @@ static void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from)
 	for (size_t i = n; i-- > 0;) {
 		const struct ak_field *f = &rec->fields[from + i];
 		unsigned kind = f->flags & AK_F_ENRICHED;
-		uint32_t h = 2166136261u ^ kind;
-
-		for (size_t k = 0; k < f->key.n; k++)
-			h = (h ^ (unsigned char)f->key.p[k]) * 16777619u;
+		uint32_t h = ak__key_hash(f->key.p, f->key.n) ^ kind;
 		for (size_t j = h & (size - 1);; j = (j + 1) & (size - 1)) {
 			if (!slot[j]) {
 				slot[j] = (uint16_t)(i + 1);
@@ -281,6 +279,37 @@ static inline void direct_end(struct ak_json *w, char *d)
 		w->len = (size_t)(d - w->buf);
 }
 
+/* {"record_type":..,"@timestamp":..,"sequence":.. (names and digits: plain). */
+static void header_json(struct ak_json *w, const struct ak__fmt_view *v)
+{
+	size_t tn = strlen(v->type);
+
+	/* at the top level, where ak_json_obj_open() would write no comma */
+	if (w->buf && !w->after_key && w->depth == 0 && (w->first & 1u) &&
+	    w->len <= w->cap && w->cap - w->len >= tn + v->ts_n + v->seq_n + 48) {
+		char *d = w->buf + w->len;
+
+		memcpy(d, "{\"record_type\":\"", 16);
+		memcpy(d + 16, v->type, tn);
+		d += 16 + tn;
+		memcpy(d, "\",\"@timestamp\":\"", 16);
+		memcpy(d + 16, v->ts, v->ts_n);
+		d += 16 + v->ts_n;
+		memcpy(d, "\",\"sequence\":\"", 14);
+		memcpy(d + 14, v->seq_p, v->seq_n);
+		d += 14 + v->seq_n;
+		*d++ = '"';
+		w->len = (size_t)(d - w->buf);
+		w->depth = 1;
+		w->first &= ~3u; /* the top level has its value, the object members */
+		return;
+	}
+	ak_json_obj_open(w);
+	ak__json_kv_plain(w, "record_type", 11, v->type, tn);
+	ak__json_kv_plain(w, "@timestamp", 10, v->ts, v->ts_n);
+	ak__json_kv_plain(w, "sequence", 8, v->seq_p, v->seq_n);
+}
+
 /* The interpreted data members. */
 static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const struct ak_rec *rec)
 {
@@ -305,10 +334,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 
 	if (ret < 0)
 		return ret;
-	ak_json_obj_open(w);
-	ak__json_kv_plain(w, "record_type", 11, v.type, strlen(v.type));
-	ak__json_kv_plain(w, "@timestamp", 10, v.ts, v.ts_n);
-	ak__json_kv_plain(w, "sequence", 8, v.seq_p, v.seq_n);
+	header_json(w, &v);
 	if (rec->node.n)
 		ak_json_kv_str(w, "node", rec->node.p, rec->node.n);
 	if (v.raw) {

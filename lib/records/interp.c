@@ -28,6 +28,7 @@
 #include <auditkit/interp.h>
 #include <auditkit/tables.h>
 
+#include "core/keyhash.h"
 #include "records/interp-internal.h"
 
 static inline int keq(struct ak_str a, const char *s, size_t n)
@@ -74,35 +75,11 @@ static int classify(const char *k, size_t n)
 #undef C
 }
 
-/* A multiplicative hash of the key's first and last bytes and its length: keys are
- * short, and this is the per-field cost of duplicate detection. */
-static inline uint32_t khash(const char *k, size_t n)
-{
-	uint64_t a = 0, b = 0;
-
-	if (n >= 8) {
-		memcpy(&a, k, 8);
-		memcpy(&b, k + n - 8, 8);
-	} else if (n >= 4) {
-		uint32_t x, y;
-
-		memcpy(&x, k, 4);
-		memcpy(&y, k + n - 4, 4);
-		a = x;
-		b = y;
-	} else if (n) {
-		a = (unsigned char)k[0] | (unsigned)(unsigned char)k[n / 2] << 8 |
-		    (unsigned)(unsigned char)k[n - 1] << 16;
-	}
-	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
-	return (uint32_t)(a >> 40) ^ (uint32_t)(a >> 16);
-}
-
 /* The entry for @key, or -1; with @ins, the slot where it would go in *@ins. */
 static inline __attribute__((always_inline)) long find(struct ak__ip *c, const char *k, size_t n,
 							 uint32_t **ins)
 {
-	size_t i = khash(k, n) & c->mask;
+	size_t i = ak__key_hash(k, n) & c->mask;
 
 	for (;; i = (i + 1) & c->mask) {
 		uint32_t s = c->slot[i];
