@@ -136,15 +136,17 @@ static size_t put(struct ak__ip *c, struct ak_str key, struct ak_str val, uint32
 	return c->ne++;
 }
 
-/* go-libaudit's fm.add(key, value) for a key derived from entry @from. */
-static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val)
+/* go-libaudit's fm.add(key, value) for a key derived from entry @from; @plain
+ * (0 or E_PLAIN) says whether the value is plain, the key always is. */
+static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val,
+		   uint32_t plain)
 {
 	uint32_t *ins;
 	long i = find(c, key, kn, &ins);
 
 	if (i >= 0) { /* overwrite, or revive a deleted key where it was */
 		c->e[i].val = val;
-		c->e[i].flags &= ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN);
+		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN)) | plain;
 		return;
 	}
 	if (c->ne >= c->ecap) { /* cannot happen: MAX_DERIVED bounds the additions */
@@ -157,7 +159,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 	e->key.p = key;
 	e->key.n = kn;
 	e->val = val;
-	e->flags = E_FOLLOWER;
+	e->flags = E_FOLLOWER | plain;
 	e->next = e->tail = 0;
 	e->head = (uint32_t)h + 1;
 	if (c->e[h].tail)
@@ -342,7 +344,9 @@ static void split_context(struct ak__ip *c, int k, int which)
 
 	e->flags |= E_DEL;
 	for (int i = 0; i < np; i++)
-		derive(c, idx, ctx_keys[which][i].p, ctx_keys[which][i].n, parts[i]);
+		/* slices of the context: plain if it was */
+		derive(c, idx, ctx_keys[which][i].p, ctx_keys[which][i].n, parts[i],
+		       e->flags & E_PLAIN);
 }
 
 static void unset_id(struct ak__ip *c, int k)
@@ -371,7 +375,7 @@ static void result(struct ak__ip *c)
 
 	e->flags |= E_DEL;
 	derive(c, (size_t)(e - c->e), "result", 6,
-	       ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"));
+	       ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"), E_PLAIN);
 }
 
 static void exit_name(struct ak__ip *c)
@@ -545,7 +549,9 @@ static void saddr(struct ak__ip *c)
 		e->flags |= E_DEL;
 	for (size_t i = 0; i < 5; i++)
 		if (v[i]->n || (i == 4 && sa.family.n == 4 && !memcmp(sa.family.p, "unix", 4)))
-			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i]);
+			/* our text of numbers (family, address, port, flow);
+			 * a unix path is the socket's bytes */
+			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i], i == 4 ? 0 : E_PLAIN);
 }
 
 static void enrich(struct ak__ip *c)

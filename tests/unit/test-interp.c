@@ -825,14 +825,29 @@ static void test_kv_plain(void)
 	CHECK_INT(kvplain("comm"), 1);
 	CHECK_VAL("exe", "/bin/ls");
 	CHECK_INT(kvplain("exe"), 0);
-	CHECK_INT(kvplain("subj_user"), 0); /* derived: not claimed */
-	CHECK_INT(kvplain("result"), 0);
+	CHECK_VAL("subj_user", "u");
+	CHECK_INT(kvplain("subj_user"), 1); /* a slice of a plain value */
+	CHECK_VAL("result", "fail");
+	CHECK_INT(kvplain("result"), 1);
+	/* sockaddr: our text of its numbers is plain, a unix path is not claimed */
+	CHECK(interp("type=SOCKADDR msg=audit(1.000:1): saddr=02000050C0A80001") > 0);
+	CHECK_VAL("addr", "192.168.0.1");
+	CHECK_INT(kvplain("addr"), 1);
+	CHECK_INT(kvplain("port"), 1);
+	CHECK_INT(kvplain("family"), 1);
+	CHECK(interp("type=SOCKADDR msg=audit(1.000:1): saddr=01002F746D702F78") > 0);
+	CHECK_VAL("path", "/tmp/x");
+	CHECK_INT(kvplain("path"), 0);
 	/* a line with a byte to escape: nothing is plain but the table names */
 	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=2 uid=0 "
 		     "comm=\"a\\b\" exe=\"/x\"") > 0);
 	CHECK_INT(kvplain("uid"), 0);
 	CHECK_INT(kvplain("comm"), 0);
 	CHECK_INT(kvplain("syscall"), 1);
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=2 success=yes "
+		     "subj=u:r:t\\:s0 exe=\"/x\"") > 0);
+	CHECK_INT(kvplain("subj_user"), 0);
+	CHECK_INT(kvplain("result"), 1);
 	/* a duplicate key takes the later value's plainness */
 	CHECK(interp("type=USER_CMD msg=audit(1.000:1): pid=1 a='x\"y' cmd=6C73 a=2") > 0);
 	CHECK_VAL("a", "2");
