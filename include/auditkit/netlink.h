@@ -130,7 +130,8 @@ AK_EXPORT void ak_nl_set_timeout(struct ak_nl *nl, int ms);
 /**
  * ak_nl_set_queue_size - bytes for the queue of events that arrive while a
  * request waits (default 256 KiB; 0 disables queueing: such events are then
- * dropped and counted).  Drops what is queued.  Returns 0 or -ENOMEM.
+ * dropped and counted).  Drops what is queued (counted, and flagged
+ * AK_NL_MSG_LOSS on the next message).  Returns 0 or -ENOMEM.
  */
 AK_EXPORT int ak_nl_set_queue_size(struct ak_nl *nl, size_t bytes);
 

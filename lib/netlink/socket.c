@@ -260,7 +260,10 @@ int ak_nl_set_queue_size(struct ak_nl *nl, size_t bytes)
 		if (!nb)
 			return ak__nl_ret(-ENOMEM);
 	}
+	/* loss is never silent: counted, and flagged on the next message */
 	nl->st.queue_dropped += nl->q.count;
+	if (nl->q.count)
+		nl->pending_flags |= AK_NL_MSG_LOSS;
 	free(nl->q.buf);
 	memset(&nl->q, 0, sizeof(nl->q));
 	nl->q.buf = nb;

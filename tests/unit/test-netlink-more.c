@@ -535,6 +535,11 @@ static void test_queue_size(void)
 	CHECK_INT(ak_nl_pending(nl), 0);
 	ak_nl_get_stats(nl, &st);
 	CHECK_INT(st.queue_dropped, 2);
+	/* ... and the next message handed out says that something was lost */
+	fk_event(&k, AUDIT_SYSCALL, "audit(1.000:3): next");
+	CHECK_INT(ak_nl_recv(nl, buf, sizeof(buf), &m, AK_NL_RECV_NONBLOCK), 1);
+	CHECK_MEM(m.data, m.len, "audit(1.000:3): next");
+	CHECK_INT(m.flags, AK_NL_MSG_EVENT | AK_NL_MSG_LOSS);
 
 	/* No queue: an event met by a request is dropped, the request still works,
 	 * and the next event says that something was lost. */
