@@ -385,6 +385,14 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	}
 	if (opts && (opts->flags & AK_FMT_VALUES))
 		ak__fmt_values_json(w, rec);
+	/* "}\n" straight in when the record's object is open with room */
+	if (w->buf && w->depth == 1 && !w->after_key && w->len + 2 <= w->cap) {
+		memcpy(w->buf + w->len, "}\n", 2);
+		w->len += 2;
+		w->depth = 0;
+		w->first |= 1;
+		return 0;
+	}
 	ak_json_obj_close(w);
 	ak_out_bytes(w, "\n", 1);
 	return 0;

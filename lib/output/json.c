@@ -444,6 +444,23 @@ void ak__json_kv_msg(struct ak_json *w, const char *k, size_t kn, const char *v,
 		d += 3;
 #ifdef __SSE2__
 		while (end - v >= 32) {
+			/* two clean blocks at once, the usual case */
+			if (end - v >= 48) {
+				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)v);
+				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + 16));
+				__m128i q = _mm_set1_epi8('"'), g = _mm_set1_epi8(0x1d);
+				__m128i hit = _mm_or_si128(
+					_mm_or_si128(_mm_cmpeq_epi8(a, q), _mm_cmpeq_epi8(a, g)),
+					_mm_or_si128(_mm_cmpeq_epi8(b, q), _mm_cmpeq_epi8(b, g)));
+
+				if (!_mm_movemask_epi8(hit)) {
+					_mm_storeu_si128((__m128i *)(void *)d, a);
+					_mm_storeu_si128((__m128i *)(void *)(d + 16), b);
+					d += 32;
+					v += 32;
+					continue;
+				}
+			}
 			d = msg_block(d, v, 16);
 			v += 16;
 		}
