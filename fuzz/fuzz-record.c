@@ -163,9 +163,12 @@ static void check_plain(const struct ak_rec *rec)
 static char *render_roomy(fmt_fn fn, const struct ak_rec *rec, unsigned flags, size_t need,
 			  size_t *len)
 {
+	/* and with the timestamp cache, kept across inputs */
+	static struct ak_fmt_cache cache;
 	size_t scap = ak_interp_scratch_size(rec);
 	void *scratch = malloc(scap ? scap : 1);
-	struct ak_fmt_opts o = { .flags = flags, .scratch = scratch, .scratch_cap = scap };
+	struct ak_fmt_opts o = { .flags = flags, .scratch = scratch, .scratch_cap = scap,
+				 .cache = &cache };
 	size_t cap = 8 * need + 4096;
 	char *buf = malloc(cap);
 	struct ak_json w;

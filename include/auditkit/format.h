@@ -54,10 +54,23 @@ enum ak_fmt_flag {
 	AK_FMT_VALUES = 1u << 2,
 };
 
+/*
+ * Work the formatters may carry from one call to the next (the last
+ * timestamp's text: records of an event share it).  Caller-owned; zero it
+ * before the first use; one per thread.  Optional.
+ */
+struct ak_fmt_cache {
+	int64_t sec;
+	uint32_t msec;
+	uint32_t ts_n; /* 0: nothing cached */
+	char ts[32];
+};
+
 struct ak_fmt_opts {
 	unsigned flags;    /* enum ak_fmt_flag */
 	void *scratch;     /* working memory, see above */
 	size_t scratch_cap;
+	struct ak_fmt_cache *cache; /* optional, see struct ak_fmt_cache */
 };
 
 /**

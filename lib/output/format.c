@@ -135,12 +135,26 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 		v->raw = 0;
 	}
 	v->type = ak__fmt_type_name(rec, v->type_buf, sizeof(v->type_buf));
-	ret = ak_fmt_timestamp(v->ts, sizeof(v->ts), rec->sec, rec->msec);
-	if (ret < 0) {
-		memcpy(v->ts, "0000-01-01T00:00:00.000Z", 25);
-		ret = 24;
+	struct ak_fmt_cache *cache = opts ? opts->cache : NULL;
+
+	if (cache && cache->ts_n && cache->ts_n < sizeof(v->ts) && cache->sec == rec->sec &&
+	    cache->msec == rec->msec) {
+		memcpy(v->ts, cache->ts, sizeof(v->ts));
+		v->ts_n = cache->ts_n;
+	} else {
+		ret = ak_fmt_timestamp(v->ts, sizeof(v->ts), rec->sec, rec->msec);
+		if (ret < 0) {
+			memcpy(v->ts, "0000-01-01T00:00:00.000Z", 25);
+			ret = 24;
+		}
+		v->ts_n = (size_t)ret;
+		if (cache) {
+			memcpy(cache->ts, v->ts, sizeof(cache->ts));
+			cache->ts_n = (uint32_t)ret;
+			cache->sec = rec->sec;
+			cache->msec = rec->msec;
+		}
 	}
-	v->ts_n = (size_t)ret;
 	/* two digits at a time */
 	while (s >= 100) {
 		i -= 2;

@@ -425,7 +425,52 @@ static void test_format_record(void)
 	CHECK(s == NULL || strstr(s, "type=UNKNOWN[2999999] ") != NULL);
 }
 
+/* The timestamp cache: the same text as without it, whatever came before. */
+static void test_fmt_cache(void)
+{
+	static const char *const lines[] = {
+		"type=CWD msg=audit(1490137971.011:1): cwd=\"/\"",
+		"type=CWD msg=audit(1490137971.011:2): cwd=\"/\"",
+		"type=CWD msg=audit(1490137971.012:3): cwd=\"/\"",
+		"type=CWD msg=audit(1490137972.012:4): cwd=\"/\"",
+		"type=CWD msg=audit(951782400.999:5): cwd=\"/\"",
+		"type=CWD msg=audit(99999999999999.000:6): cwd=\"/\"", /* out of range */
+		"type=CWD msg=audit(1490137971.011:7): cwd=\"/\"",
+	};
+	struct ak_fmt_cache cache = { 0 };
+	static struct ak_field f[16];
+	static char a[1024], b[1024];
+	struct ak_rec rec;
+
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			struct ak_fmt_opts o = { .cache = &cache };
+			struct ak_json w;
+			int na, nb;
+
+			CHECK(ak_rec_parse_line(&rec, lines[i], strlen(lines[i]), f, 16) > 0);
+			for (int k = 0; k < 3; k++) {
+				int (*fn)(struct ak_json *, const struct ak_rec *,
+					  const struct ak_fmt_opts *) =
+					k == 0 ? ak_fmt_record_json :
+					k == 1 ? ak_fmt_record_yaml : ak_fmt_record_text;
+
+				ak_json_init(&w, a, sizeof(a));
+				CHECK_INT(fn(&w, &rec, NULL), 0);
+				na = ak_json_finish(&w);
+				ak_json_init(&w, b, sizeof(b));
+				CHECK_INT(fn(&w, &rec, &o), 0);
+				nb = ak_json_finish(&w);
+				CHECK(na > 0 && na == nb && !memcmp(a, b, (size_t)na));
+			}
+		}
+	CHECK_INT(cache.sec, 1490137971);
+	CHECK_INT(cache.msec, 11);
+	CHECK_MEM(cache.ts, cache.ts_n, "2017-03-21T23:12:51.011Z");
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_fmt_cache),
 	TEST(test_structure),	      TEST(test_json_lines), TEST(test_escape_every_byte),
 	TEST(test_utf8),	      TEST(test_escape_random), TEST(test_escape_chunk_boundaries), TEST(test_overflow),
 	TEST(test_misuse), TEST(test_format_record),	      TEST(test_yaml_text), TEST(test_timestamp),

@@ -53,6 +53,7 @@ struct ctx {
 	unsigned long bad_lines;
 	size_t max_line;
 	struct akt_events *ev; /* -i: records go to the reassembler (events.c) */
+	struct ak_fmt_cache fcache;
 };
 
 typedef int (*fmt_fn)(struct ak_json *, const struct ak_rec *, const struct ak_fmt_opts *);
@@ -76,6 +77,7 @@ static int emit_record(struct ctx *c, const struct ak_rec *rec)
 
 		opts.scratch = c->scratch;
 		opts.scratch_cap = c->scap;
+		opts.cache = &c->fcache;
 		ak_json_init(&w, c->out.buf + c->out.len, c->out.cap - c->out.len);
 		ret = fns[c->fmt](&w, rec, &opts);
 		if (ret == -ERANGE) {
