@@ -58,6 +58,15 @@ struct ak_event_map {
 	struct ak_kv *kv;
 	size_t n;
 	size_t cap;
+	/*
+	 * Per entry, in kv's order (room for cap): nonzero when key and value
+	 * are printable ASCII (0x20-0x7e) without '"' or '\\', so that JSON
+	 * writers copy them as they are.  Zero says nothing; NULL says nothing
+	 * of any entry.  The coalescer fills it from the parser's and the
+	 * interpreter's findings (AK_F_PLAIN, ak_interp.kv_plain).  Whoever
+	 * changes an entry's bytes clears its flag (or sets plain to NULL).
+	 */
+	unsigned char *plain;
 };
 
 /** ak_event_map_get - the value for @key, or NULL. Binary search. */

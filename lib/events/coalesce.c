@@ -22,8 +22,9 @@
 
 /* Bytes of fixed overhead per event and per field, beyond the interpreter's scratch. */
 #define ARENA_BASE 4096
-#define ARENA_PER_FIELD (6 * sizeof(struct ak_kv) + 2 * sizeof(struct ak_str) + 96)
-#define ARENA_PER_REC (sizeof(struct ak_interp) + sizeof(struct ak_event_map) + 512)
+/* (each kv slot has a plain flag byte too: 6 + 10, and 128 for the maps' padding) */
+#define ARENA_PER_FIELD (6 * sizeof(struct ak_kv) + 2 * sizeof(struct ak_str) + 96 + 16)
+#define ARENA_PER_REC (sizeof(struct ak_interp) + sizeof(struct ak_event_map) + 512 + 128)
 
 AK_EXPORT size_t ak_coalesce_arena_size(const struct ak_rec *recs, size_t n)
 {
@@ -49,7 +50,8 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 		     size_t data_cap, struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *tmp, *ids, *lab;
-	size_t ntmp = 0, nids = 0, nlab = 0;
+	unsigned char *ptmp, *pids, *plab; /* their plain flags */
+	size_t ntmp = 0, nids = 0, nlab = 0, nkv = ip->nkv ? ip->nkv : 1;
 	int r;
 
 	ev->sec = hdr->sec;
@@ -71,13 +73,17 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 	ev->tags = ip->tags;
 	ev->ntags = ip->ntags;
 	/* Sort the keys into three lists, then build each map with one sort. */
-	tmp = ak__ev_alloc(ev, 3 * (ip->nkv ? ip->nkv : 1) * sizeof(*tmp), _Alignof(struct ak_kv));
+	tmp = ak__ev_alloc(ev, 3 * nkv * (sizeof(*tmp) + 1), _Alignof(struct ak_kv));
 	if (!tmp)
 		return -ERANGE;
-	ids = tmp + ip->nkv;
-	lab = ids + ip->nkv;
+	ids = tmp + nkv;
+	lab = ids + nkv;
+	ptmp = (unsigned char *)(lab + nkv);
+	pids = ptmp + nkv;
+	plab = pids + nkv;
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
+		unsigned char pl = ip->kv_plain[i];
 
 		if (ak__str_eq(k, "result")) {
 			ev->result = v;
@@ -92,17 +98,21 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 		else if (ak__str_eq(k, "uid"))
 			ev->summary.actor.secondary = v;
 
-		if (ak__str_has_suffix(k, "uid") || ak__str_has_suffix(k, "gid"))
+		if (ak__str_has_suffix(k, "uid") || ak__str_has_suffix(k, "gid")) {
+			pids[nids] = pl;
 			ids[nids++] = ip->kv[i];
-		else if (ak__str_has_prefix(k, "subj_"))
+		} else if (ak__str_has_prefix(k, "subj_")) {
+			plab[nlab] = pl; /* the rest of a plain key is plain */
 			lab[nlab++] = (struct ak_kv){ { k.p + 5, k.n - 5 }, v };
-		else
+		} else {
+			ptmp[ntmp] = pl;
 			tmp[ntmp++] = ip->kv[i];
+		}
 	}
-	if ((r = ak__map_build(ev, &ev->user.ids, ids, nids, 0, sc, AK__SITE_IDS)) < 0 ||
-	    (r = ak__map_build(ev, &ev->user.selinux, lab, nlab, 0, sc, AK__SITE_SELINUX)) < 0)
+	if ((r = ak__map_build(ev, &ev->user.ids, ids, pids, nids, 0, sc, AK__SITE_IDS)) < 0 ||
+	    (r = ak__map_build(ev, &ev->user.selinux, lab, plab, nlab, 0, sc, AK__SITE_SELINUX)) < 0)
 		return r;
-	return ak__map_build(ev, &ev->data, tmp, ntmp, data_cap, sc, AK__SITE_DATA);
+	return ak__map_build(ev, &ev->data, tmp, ptmp, ntmp, data_cap, sc, AK__SITE_DATA);
 }
 
 static int warn_record(struct ak_event *ev, const char *what, const char *err)
@@ -128,7 +138,7 @@ static int add_path(struct ak_event *ev, const struct ak_interp *ip, struct ak_c
 			return r;
 	}
 	m = &ev->paths[ev->npaths];
-	r = ak__map_build(ev, m, ip->kv, ip->nkv, 0, sc, AK__SITE_PATH);
+	r = ak__map_build(ev, m, ip->kv, ip->kv_plain, ip->nkv, 0, sc, AK__SITE_PATH);
 	if (r < 0)
 		return r;
 	ev->npaths++;
@@ -178,7 +188,9 @@ static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip)
 			return -ERANGE;
 		memcpy(key, "socket_", 7);
 		memcpy(key + 7, k.p, k.n);
-		r = ak__map_set(ev, &ev->data, (struct ak_str){ key, k.n + 7 }, ip->kv[i].val);
+		/* "socket_" and a plain key: a plain key */
+		r = ak__map_set(ev, &ev->data, (struct ak_str){ key, k.n + 7 }, ip->kv[i].val,
+				ip->kv_plain[i]);
 		if (r < 0)
 			return r;
 	}
@@ -287,6 +299,7 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 		      size_t n)
 {
 	const struct ak_str *argc = NULL;
+	unsigned char argc_plain = 0;
 	uint64_t count = 0, want, have = 0;
 	size_t npieces = 0;
 	char buf[256];
@@ -297,11 +310,15 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 	for (size_t i = 0; i < n; i++) {
 		if (recs[i].type != T_EXECVE)
 			continue;
-		if (!argc)
-			argc = ak_interp_get(&ips[i], "argc");
 		for (size_t j = 0; j < ips[i].nkv; j++) {
 			uint64_t idx, part;
 
+			/* the first argc of the first record that has one (as
+			 * ak_interp_get() finds it), with its plain flag */
+			if (!argc && ak__str_eq(ips[i].kv[j].key, "argc")) {
+				argc = &ips[i].kv[j].val;
+				argc_plain = ips[i].kv_plain[j];
+			}
 			if (arg_index(ips[i].kv[j].key, &idx))
 				have++;
 			else if (piece_index(ips[i].kv[j].key, &idx, &part))
@@ -313,7 +330,7 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 
 		return ak__ev_warn(ev, msg, sizeof(msg) - 1);
 	}
-	r = ak__map_set(ev, &ev->data, AK_STR_LIT("argc"), *argc);
+	r = ak__map_set(ev, &ev->data, AK_STR_LIT("argc"), *argc, argc_plain);
 	if (r < 0)
 		return r;
 	if (!ak__parse_u64(*argc, 10, &count) || count > UINT32_MAX) {
@@ -374,7 +391,7 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 			return r;
 	}
 	for (size_t i = 0; i < ip->nkv; i++) {
-		r = ak__map_add(ev, &ev->data, ip->kv[i].key, ip->kv[i].val);
+		r = ak__map_add(ev, &ev->data, ip->kv[i].key, ip->kv[i].val, ip->kv_plain[i]);
 		if (r < 0)
 			return r;
 		if (r == 0) {
@@ -428,8 +445,11 @@ static void lift_process(struct ak_event *ev)
 			*dst[k++] = m->kv[i].val;
 			continue;
 		}
-		if (w != i)
+		if (w != i) {
 			m->kv[w] = m->kv[i];
+			if (m->plain)
+				m->plain[w] = m->plain[i];
+		}
 		w++;
 	}
 	m->n = w;
@@ -451,6 +471,7 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 			struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *all, *names;
+	unsigned char *pall, *pnames; /* their plain flags */
 	size_t total = 0, nall = 0, nnames = 0;
 	int r;
 
@@ -458,10 +479,12 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 		total += recs[i].nfields;
 	if (!total)
 		return 0;
-	all = ak__ev_alloc(ev, 2 * total * sizeof(*all), _Alignof(struct ak_kv));
+	all = ak__ev_alloc(ev, 2 * total * (sizeof(*all) + 1), _Alignof(struct ak_kv));
 	if (!all)
 		return -ERANGE;
 	names = all + total;
+	pall = (unsigned char *)(names + total);
+	pnames = pall + total;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < recs[i].nfields; j++) {
 			const struct ak_field *f = &recs[i].fields[j];
@@ -470,6 +493,7 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 
 			if (!(f->flags & AK_F_ENRICHED) || !f->key.n)
 				continue;
+			pall[nall] = (f->flags & AK_F_PLAIN) != 0;
 			all[nall++] = (struct ak_kv){ f->key, f->val };
 			if (f->key.n >= sizeof(low) || !f->val.n || !id_like(f->key) ||
 			    ak__str_eq(f->val, "unset") || ak__str_eq(f->val, "?"))
@@ -480,14 +504,17 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 				low[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 			}
 			at = ak__map_find(&ev->user.ids, low, f->key.n);
-			if (at >= 0)
+			if (at >= 0) {
+				/* the key is @f's lower-cased: plain when @f is */
+				pnames[nnames] = (f->flags & AK_F_PLAIN) != 0;
 				names[nnames++] = (struct ak_kv){ ev->user.ids.kv[at].key, f->val };
+			}
 		}
 	}
-	if (nall && (r = ak__map_build_first(ev, &ev->enriched, all, nall, sc,
+	if (nall && (r = ak__map_build_first(ev, &ev->enriched, all, pall, nall, sc,
 					      AK__SITE_ENRICHED)) < 0)
 		return r;
-	if (nnames && (r = ak__map_build_first(ev, &ev->user.names, names, nnames, sc,
+	if (nnames && (r = ak__map_build_first(ev, &ev->user.names, names, pnames, nnames, sc,
 						AK__SITE_NAMES)) < 0)
 		return r;
 	return 0;
@@ -552,6 +579,15 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			return -(errno = -r);
 		if (ak__ev_alloc(ev, ips[i].scratch_used, 16) != scratch)
 			goto range; /* cannot happen: the same offset and alignment */
+		if (!ips[i].kv_plain) {
+			/* (only sorted output lacks them): every pair unknown */
+			unsigned char *z = ak__ev_alloc(ev, ips[i].nkv + 1, 1);
+
+			if (!z)
+				goto range;
+			memset(z, 0, ips[i].nkv + 1);
+			ips[i].kv_plain = z;
+		}
 		nfields += ips[i].nkv + 2;
 		npath += recs[i].type == T_PATH;
 	}

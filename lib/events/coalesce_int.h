@@ -49,15 +49,28 @@ static inline bool ak__str_has_suffix(struct ak_str a, const char *s)
 
 /* ---- sorted maps ---- */
 
-/* Give @m room for @cap entries from the arena; -ERANGE on overflow. */
+/* Give @m room for @cap entries (and their plain flags) from the arena; -ERANGE on overflow. */
 int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap);
+/* Entry @i's plain flag (see struct ak_event_map), 0 when @m keeps none. */
+static inline unsigned char ak__map_plain(const struct ak_event_map *m, size_t i)
+{
+	return m->plain ? m->plain[i] : 0;
+}
+/* @plain's flag @i, 0 without @plain (ak_interp.kv_plain may be NULL). */
+static inline unsigned char ak__plain_at(const unsigned char *plain, size_t i)
+{
+	return plain ? plain[i] : 0;
+}
 /* Index of @key, or -(insertion point) - 1. */
 long ak__map_find(const struct ak_event_map *m, const char *key, size_t n);
 struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t n);
-/* Set @key to @val (replacing).  Grows from the arena when full. */
-int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
+/* Set @key to @val (replacing); @plain: nonzero when both are plain (struct
+ * ak_event_map), 0 when unknown.  Grows from the arena when full. */
+int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val,
+		unsigned char plain);
 /* Insert if absent: 1 inserted, 0 present (unchanged), negative errno. */
-int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val);
+int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val,
+		unsigned char plain);
 /*
  * The order a map_build() found for a key list, kept for the next list that
  * looks the same (records of one type list their keys in one order, so most
@@ -95,14 +108,17 @@ enum ak__map_site {
 };
 
 /* Fill @m (from the arena, room for max(@n, @cap)) with @kv sorted; on
- * duplicate keys the later entry of @kv wins.  @sc (may be NULL) remembers
- * orders per @site. */
-int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		  size_t cap, struct ak_coalesce_cache *sc, unsigned site);
+ * duplicate keys the later entry of @kv wins.  @plain (NULL: none known) is
+ * @kv's plain flags, which follow their entries.  @sc (may be NULL)
+ * remembers orders per @site. */
+int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
+		  const unsigned char *plain, size_t n, size_t cap, struct ak_coalesce_cache *sc,
+		  unsigned site);
 /* The same, but on duplicate keys the first entry of @kv wins (as repeated
  * ak__map_add() calls would leave it), and no spare room. */
 int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
-			size_t n, struct ak_coalesce_cache *sc, unsigned site);
+			const unsigned char *plain, size_t n, struct ak_coalesce_cache *sc,
+			unsigned site);
 /* Remove @key; returns whether it was there, and its value in *@val. */
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val);
 

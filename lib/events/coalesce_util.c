@@ -54,11 +54,14 @@ int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
 	m->n = 0;
 	m->cap = 0;
 	m->kv = NULL;
+	m->plain = NULL;
 	if (!cap)
 		return 0;
-	m->kv = ak__ev_alloc(ev, cap * sizeof(*m->kv), _Alignof(struct ak_kv));
+	/* the plain flags right after the entries: one allocation */
+	m->kv = ak__ev_alloc(ev, cap * (sizeof(*m->kv) + 1), _Alignof(struct ak_kv));
 	if (!m->kv)
 		return -ERANGE;
+	m->plain = (unsigned char *)(m->kv + cap);
 	m->cap = cap;
 	return 0;
 }
@@ -155,51 +158,67 @@ struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t
 static int map_grow(struct ak_event *ev, struct ak_event_map *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 8;
-	struct ak_kv *kv = ak__ev_alloc(ev, cap * sizeof(*kv), _Alignof(struct ak_kv));
+	struct ak_kv *kv = ak__ev_alloc(ev, cap * (sizeof(*kv) + 1), _Alignof(struct ak_kv));
+	unsigned char *plain;
 
 	if (!kv)
 		return -ERANGE;
-	if (m->n)
+	plain = (unsigned char *)(kv + cap);
+	if (m->n) {
 		memcpy(kv, m->kv, m->n * sizeof(*kv));
+		if (m->plain)
+			memcpy(plain, m->plain, m->n);
+		else
+			memset(plain, 0, m->n);
+	}
 	m->kv = kv;
+	m->plain = plain;
 	m->cap = cap;
 	return 0;
 }
 
 static int map_insert_at(struct ak_event *ev, struct ak_event_map *m, size_t at, struct ak_str key,
-			 struct ak_str val)
+			 struct ak_str val, unsigned char plain)
 {
-	if (m->n == m->cap) {
+	if (m->n == m->cap || !m->plain) {
+		/* (a map without flags, such as one a caller built, gets them here) */
 		int r = map_grow(ev, m);
 
 		if (r < 0)
 			return r;
 	}
 	memmove(&m->kv[at + 1], &m->kv[at], (m->n - at) * sizeof(*m->kv));
+	memmove(&m->plain[at + 1], &m->plain[at], m->n - at);
 	m->kv[at].key = key;
 	m->kv[at].val = val;
+	m->plain[at] = plain;
 	m->n++;
 	return 1;
 }
 
-int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val)
+int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val,
+		unsigned char plain)
 {
 	long i = ak__map_find(m, key.p, key.n);
 
 	if (i >= 0) {
+		/* (the key kept has the same bytes as @key) */
 		m->kv[i].val = val;
+		if (m->plain)
+			m->plain[i] = plain;
 		return 0;
 	}
-	return map_insert_at(ev, m, (size_t)(-i - 1), key, val);
+	return map_insert_at(ev, m, (size_t)(-i - 1), key, val, plain);
 }
 
-int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val)
+int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val,
+		unsigned char plain)
 {
 	long i = ak__map_find(m, key.p, key.n);
 
 	if (i >= 0)
 		return 0;
-	return map_insert_at(ev, m, (size_t)(-i - 1), key, val);
+	return map_insert_at(ev, m, (size_t)(-i - 1), key, val, plain);
 }
 
 /* Big-endian first 8 bytes, zero-padded: orders like key_cmp on those bytes. */
@@ -259,8 +278,10 @@ static uint32_t sc_tag(const struct ak_kv *kv, size_t n, unsigned site)
 	return h;
 }
 
-/* Does @perm put @kv in strictly increasing key order?  Then @m gets them. */
-static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, size_t n, const uint8_t *perm)
+/* Does @perm put @kv in strictly increasing key order?  Then @m gets them
+ * (and their flags from @plain, NULL: none). */
+static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, const unsigned char *plain,
+		   size_t n, const uint8_t *perm)
 {
 	for (size_t i = 1; i < n; i++) {
 		const struct ak_str *a = &kv[perm[i - 1]].key, *b = &kv[perm[i]].key;
@@ -268,14 +289,28 @@ static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, size_t n, con
 		if (key_cmp(a->p, a->n, b->p, b->n) >= 0)
 			return false;
 	}
-	for (size_t i = 0; i < n; i++)
-		m->kv[i] = kv[perm[i]];
+	struct ak_kv *restrict dk = m->kv;
+	unsigned char *restrict dp = m->plain;
+
+	if (plain) {
+		for (size_t i = 0; i < n; i++) {
+			unsigned j = perm[i];
+
+			dk[i] = kv[j];
+			dp[i] = plain[j];
+		}
+	} else {
+		for (size_t i = 0; i < n; i++)
+			dk[i] = kv[perm[i]];
+		memset(dp, 0, n);
+	}
 	m->n = n;
 	return true;
 }
 
-static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		     size_t cap, bool first_wins, struct ak_coalesce_cache *sc, unsigned site)
+static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
+		     const unsigned char *plain, size_t n, size_t cap, bool first_wins,
+		     struct ak_coalesce_cache *sc, unsigned site)
 {
 	struct pkey *t;
 	size_t used;
@@ -289,7 +324,8 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 	if (sc && n <= AK__SC_MAXN) {
 		tag = sc_tag(kv, n, site);
 		way = tag % AK__SC_WAYS;
-		if (sc->e[way].n == n && sc->e[way].tag == tag && sc_try(m, kv, n, sc->e[way].perm)) {
+		if (sc->e[way].n == n && sc->e[way].tag == tag &&
+		    sc_try(m, kv, plain, n, sc->e[way].perm)) {
 			sc->hits++;
 			return 0;
 		}
@@ -321,10 +357,12 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 		if (m->n && !pkey_cmp(&t[kept], &t[i])) {
 			if (first_wins ? t[i].kv < t[kept].kv : t[i].kv > t[kept].kv) {
 				m->kv[m->n - 1] = *t[i].kv;
+				m->plain[m->n - 1] = ak__plain_at(plain, (size_t)(t[i].kv - kv));
 				kept = i;
 			}
 			continue;
 		}
+		m->plain[m->n] = ak__plain_at(plain, (size_t)(t[i].kv - kv));
 		m->kv[m->n++] = *t[i].kv;
 		kept = i;
 	}
@@ -339,16 +377,18 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 	return 0;
 }
 
-int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv, size_t n,
-		  size_t cap, struct ak_coalesce_cache *sc, unsigned site)
+int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
+		  const unsigned char *plain, size_t n, size_t cap, struct ak_coalesce_cache *sc,
+		  unsigned site)
 {
-	return map_build(ev, m, kv, n, cap, false, sc, site);
+	return map_build(ev, m, kv, plain, n, cap, false, sc, site);
 }
 
 int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
-			size_t n, struct ak_coalesce_cache *sc, unsigned site)
+			const unsigned char *plain, size_t n, struct ak_coalesce_cache *sc,
+			unsigned site)
 {
-	return map_build(ev, m, kv, n, 0, true, sc, site);
+	return map_build(ev, m, kv, plain, n, 0, true, sc, site);
 }
 
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val)
@@ -360,6 +400,8 @@ bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val)
 	if (val)
 		*val = m->kv[i].val;
 	memmove(&m->kv[i], &m->kv[i + 1], (m->n - (size_t)i - 1) * sizeof(*m->kv));
+	if (m->plain)
+		memmove(&m->plain[i], &m->plain[i + 1], m->n - (size_t)i - 1);
 	m->n--;
 	return true;
 }

@@ -22,6 +22,7 @@ struct ent {
 	uint64_t expires; /* 0: free; FOREVER: permanent */
 	uint32_t id;
 	uint8_t found;
+	uint8_t plain; /* name is plain_bytes() (for the event maps' plain flags) */
 	char name[AK_IDNAME_MAX];
 };
 
@@ -72,6 +73,18 @@ static const struct ak_id_ops sys_ops = {
 };
 
 /* ---- tables ---- */
+
+/* Printable ASCII without '"' or '\\' (struct ak_event_map's plain). */
+static bool plain_bytes(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+			return false;
+	}
+	return true;
+}
 
 static uint64_t hash_id(uint32_t id)
 {
@@ -145,12 +158,14 @@ static void put(struct table *byid, struct table *byname, uint32_t id, const cha
 		e->expires = expires;
 		e->id = id;
 		e->found = 1;
+		e->plain = plain_bytes(name, n);
 		memcpy(e->name, name, n + 1);
 	}
 	if ((e = t_slot(byname, 0, name, n))) {
 		e->expires = expires;
 		e->id = id;
 		e->found = 1;
+		e->plain = plain_bytes(name, n);
 		memcpy(e->name, name, n + 1);
 	}
 }
@@ -227,23 +242,29 @@ static uint64_t expiry(const struct ak_idcache *c, uint64_t now)
 	return e <= now || e == FOREVER ? FOREVER - 1 : e;
 }
 
-static const char *lookup_name(struct ak_idcache *c, bool group, uint32_t id, uint64_t now)
+/* The name for @id, or NULL; *@plain: whether it is plain_bytes(). */
+static const char *lookup_name(struct ak_idcache *c, bool group, uint32_t id, uint64_t now,
+			       bool *plain)
 {
 	struct table *t = group ? &c->gid : &c->uid;
 	struct ent *e = t_find(t, id, NULL, 0, now);
 	int (*fn)(uint32_t, char *, size_t, void *) = group ? c->ops.group_name : c->ops.user_name;
 	int r;
 
-	if (e)
+	if (e) {
+		*plain = e->plain;
 		return e->found ? e->name : NULL;
+	}
 	r = fn ? fn(id, c->tmp, sizeof(c->tmp), c->ops.data) : -ENOENT;
 	if (r < 0 || !c->tmp[0])
 		c->tmp[0] = '\0';
+	*plain = plain_bytes(c->tmp, strlen(c->tmp));
 	e = t_slot(t, id, NULL, 0);
 	if (e) {
 		e->expires = expiry(c, now);
 		e->id = id;
 		e->found = c->tmp[0] != '\0';
+		e->plain = *plain;
 		memcpy(e->name, c->tmp, strlen(c->tmp) + 1);
 		return e->found ? e->name : NULL;
 	}
@@ -276,6 +297,7 @@ static int lookup_id(struct ak_idcache *c, bool group, const char *name, size_t 
 		e->expires = expiry(c, now);
 		e->id = v;
 		e->found = r >= 0;
+		e->plain = plain_bytes(c->tmp, len);
 		memcpy(e->name, c->tmp, len + 1);
 	}
 	if (!e->found)
@@ -286,12 +308,16 @@ static int lookup_id(struct ak_idcache *c, bool group, const char *name, size_t 
 
 AK_EXPORT const char *ak_idcache_user_name(struct ak_idcache *c, uint32_t id, uint64_t now_ms)
 {
-	return lookup_name(c, false, id, now_ms);
+	bool plain;
+
+	return lookup_name(c, false, id, now_ms, &plain);
 }
 
 AK_EXPORT const char *ak_idcache_group_name(struct ak_idcache *c, uint32_t id, uint64_t now_ms)
 {
-	return lookup_name(c, true, id, now_ms);
+	bool plain;
+
+	return lookup_name(c, true, id, now_ms, &plain);
 }
 
 AK_EXPORT int ak_idcache_user_id(struct ak_idcache *c, const char *name, size_t len, uint32_t *id,
@@ -316,7 +342,9 @@ AK_EXPORT int ak_idcache_group_id(struct ak_idcache *c, const char *name, size_t
 struct memo {
 	struct ak_str val;  /* the id as written; .p NULL: nothing yet */
 	struct ak_str name; /* its name in the arena, empty if none */
+	bool plain;         /* the name is printable ASCII without '"' or '\\' */
 };
+
 
 /* The name for a decimal id value ("unset", "" and non-numbers: none), in
  * the arena: *@dst, left as it is when there is none.  0 or -ERANGE. */
@@ -325,6 +353,7 @@ static int resolve(struct ak_event *ev, struct ak_idcache *c, bool group, struct
 {
 	struct memo *m = &memo[group];
 	const char *name = NULL;
+	bool plain = false;
 	uint64_t id;
 
 	if (m->val.p && m->val.n == v.n && (!v.n || memcmp(m->val.p, v.p, v.n) == 0)) {
@@ -333,9 +362,10 @@ static int resolve(struct ak_event *ev, struct ak_idcache *c, bool group, struct
 		return 0;
 	}
 	if (ak__parse_u64(v, 10, &id) && id <= UINT32_MAX)
-		name = lookup_name(c, group, (uint32_t)id, now);
+		name = lookup_name(c, group, (uint32_t)id, now, &plain);
 	m->val = v;
 	m->name = (struct ak_str){ "", 0 };
+	m->plain = false;
 	if (name) {
 		size_t n = strlen(name);
 		char *s = ak__ev_strdup(ev, name, n);
@@ -345,6 +375,7 @@ static int resolve(struct ak_event *ev, struct ak_idcache *c, bool group, struct
 			return -ERANGE;
 		}
 		m->name = (struct ak_str){ s, n };
+		m->plain = plain;
 		*dst = m->name;
 	}
 	return 0;
@@ -394,14 +425,16 @@ static int resolve_names(struct ak_event *ev, struct ak_idcache *c, uint64_t now
 	const struct ak_event_map *ids = &ev->user.ids;
 	struct ak_event_map *names = &ev->user.names;
 	struct ak_kv *out;
+	unsigned char *plain; /* out's plain flags */
 	size_t j = 0, o = 0, cap = ids->n + names->n;
 	int r;
 
 	if (!ids->n)
 		return 0;
-	out = ak__ev_alloc(ev, cap * sizeof(*out), _Alignof(struct ak_kv));
+	out = ak__ev_alloc(ev, cap * (sizeof(*out) + 1), _Alignof(struct ak_kv));
 	if (!out)
 		return -ERANGE;
+	plain = (unsigned char *)(out + cap);
 	for (size_t i = 0; i < ids->n; i++) {
 		struct ak_str k = ids->kv[i].key, name = { 0 };
 		bool group = ak__str_has_suffix(k, "gid");
@@ -413,19 +446,29 @@ static int resolve_names(struct ak_event *ev, struct ak_idcache *c, uint64_t now
 		while (j < names->n &&
 		       (cmp = names->kv[j].key.p == k.p && names->kv[j].key.n == k.n ?
 				      0 :
-				      key_cmp(names->kv[j].key, k)) < 0)
+				      key_cmp(names->kv[j].key, k)) < 0) {
+			plain[o] = ak__map_plain(names, j);
 			out[o++] = names->kv[j++];
+		}
 		if (j < names->n && cmp == 0)
 			continue; /* from the record itself (enriched) */
 		r = resolve(ev, c, group, ids->kv[i].val, now, memo, &name);
 		if (r < 0)
 			return r;
-		if (name.n)
+		if (name.n) {
+			/* the memo holds this answer: the name is plain if it
+			 * says so, the key if ids' flag says so (a uid or gid
+			 * key: its value is digits or "unset" when plain) */
+			plain[o] = memo[group].plain && ak__map_plain(ids, i);
 			out[o++] = (struct ak_kv){ k, name };
+		}
 	}
-	while (j < names->n)
+	while (j < names->n) {
+		plain[o] = ak__map_plain(names, j);
 		out[o++] = names->kv[j++];
+	}
 	names->kv = out;
+	names->plain = plain;
 	names->n = o;
 	names->cap = cap;
 	return 0;

@@ -216,7 +216,7 @@ static int set_file_object(struct ak_event *ev, int hint)
 
 		if (ak__str_has_prefix(k, "obj_")) {
 			r = ak__map_set(ev, &ev->file.selinux, (struct ak_str){ k.p + 4, k.n - 4 },
-					path->kv[i].val);
+					path->kv[i].val, ak__map_plain(path, i));
 			if (r < 0)
 				return r;
 		}
