@@ -20,7 +20,11 @@
  *    (NULL buffer) and written into a buffer of exactly that size;
  *  - ak_event_text is "---\n" and one line of valid UTF-8 without control bytes
  *    (a crafted file name cannot forge lines or terminal escapes);
- *  - ak_event_yaml is valid UTF-8 with no control byte but "\n".
+ *  - ak_event_yaml is valid UTF-8 with no control byte but "\n";
+ *  - the maps' plain flags keep their promise byte by byte (key and value
+ *    printable ASCII without '"' or '\\'), and the fast path they open changes
+ *    no byte: the event formats the same with every map's flags dropped, and
+ *    so does the event coalesced from the records with AK_F_PLAIN cleared.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -154,6 +158,134 @@ static const struct ak_id_ops fake_ops = {
 	.group_id = fake_id,
 };
 
+/* Printable ASCII but '"' and '\\' (struct ak_event_map's plain promise). */
+static int plain_bytes(const struct ak_str *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		unsigned char c = (unsigned char)s->p[i];
+
+		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+static void check_map_plain(const struct ak_event_map *m)
+{
+	if (!m->plain)
+		return;
+	FZ_CHECK(m->n <= m->cap);
+	for (size_t i = 0; i < m->n; i++)
+		if (m->plain[i])
+			FZ_CHECK(plain_bytes(&m->kv[i].key) && plain_bytes(&m->kv[i].val));
+}
+
+/* Every map of @ev, @fn applied (the maps of a copy can be changed). */
+static void each_map(struct ak_event *ev, void (*fn)(struct ak_event_map *))
+{
+	fn(&ev->user.ids);
+	fn(&ev->user.names);
+	fn(&ev->user.selinux);
+	fn(&ev->file.selinux);
+	fn(&ev->data);
+	fn(&ev->enriched);
+	for (size_t i = 0; i < ev->npaths; i++)
+		fn(&ev->paths[i]);
+}
+
+static void check_plain_cb(struct ak_event_map *m)
+{
+	check_map_plain(m);
+}
+
+static void drop_plain_cb(struct ak_event_map *m)
+{
+	m->plain = NULL;
+}
+
+/* The event as JSON written into a roomy buffer (ak_event_json's fast path
+ * wants room for the worst case): malloc'd, NUL-terminated. */
+static char *json_roomy(const struct ak_event *ev, unsigned flags)
+{
+	struct ak_json w;
+	size_t need, cap;
+	char *buf;
+
+	ak_json_init(&w, NULL, 0);
+	FZ_CHECK(ak_event_json(&w, ev, flags) == 0);
+	need = ak_json_len(&w);
+	cap = 8 * need + 4096;
+	buf = malloc(cap);
+	FZ_CHECK(buf != NULL);
+	ak_json_init(&w, buf, cap);
+	FZ_CHECK(ak_event_json(&w, ev, flags) == 0);
+	FZ_CHECK(ak_json_len(&w) == need);
+	buf[need] = '\0';
+	return buf;
+}
+
+/*
+ * The plain flags change no byte: @ev (resolved or not, as @resolve says)
+ * formats the same as its copy without any map's flags, and as the event
+ * coalesced from @recs with every AK_F_PLAIN cleared.
+ */
+static void check_same_unflagged(const struct ak_event *ev, const struct ak_rec *recs, size_t n,
+				 size_t size, unsigned cflags, unsigned oflags, int resolve)
+{
+	struct ak_event bare = *ev, e2;
+	struct ak_event_map *paths = NULL;
+	struct ak_rec *r2 = malloc((n ? n : 1) * sizeof(*r2));
+	void *a2 = malloc(size);
+	char *j1, *j2, *j3;
+
+	FZ_CHECK(r2 != NULL && a2 != NULL);
+	each_map(&bare, check_plain_cb); /* (the same maps as @ev's) */
+	if (ev->npaths) {
+		paths = malloc(ev->npaths * sizeof(*paths));
+		FZ_CHECK(paths != NULL);
+		memcpy(paths, ev->paths, ev->npaths * sizeof(*paths));
+		bare.paths = paths;
+	}
+	each_map(&bare, drop_plain_cb);
+
+	for (size_t i = 0; i < n; i++) {
+		struct ak_field *f = malloc(recs[i].nfields * sizeof(*f) + 1);
+
+		FZ_CHECK(f != NULL);
+		for (size_t j = 0; j < recs[i].nfields; j++) {
+			f[j] = recs[i].fields[j];
+			f[j].flags &= ~(unsigned)AK_F_PLAIN;
+		}
+		r2[i] = recs[i];
+		r2[i].fields = f;
+		r2[i].flags &= ~(unsigned)AK_REC_MSG_PLAIN;
+	}
+	FZ_CHECK(ak_coalesce(&e2, r2, n, a2, size, cflags) == 0);
+	if (resolve) {
+		struct ak_idcache *c;
+
+		FZ_CHECK(ak_idcache_new(&c, &fake_ops, 60000, 4) == 0);
+		FZ_CHECK(ak_event_resolve_ids(&e2, c, 1000) == 0);
+		ak_idcache_free(c);
+	}
+	/* nothing said plain now but table names and resolved names */
+	each_map(&e2, check_plain_cb);
+
+	j1 = json_roomy(ev, oflags);
+	j2 = json_roomy(&bare, oflags);
+	j3 = json_roomy(&e2, oflags);
+	FZ_CHECK(strcmp(j1, j2) == 0);
+	FZ_CHECK(strcmp(j1, j3) == 0);
+	free(j1);
+	free(j2);
+	free(j3);
+	for (size_t i = 0; i < n; i++)
+		free(r2[i].fields);
+	free(r2);
+	free(a2);
+	free(paths);
+}
+
 static void readable(const struct ak_str *s)
 {
 	volatile char c = 0;
@@ -228,6 +360,7 @@ static void event(const struct ak_rec *recs, size_t n, unsigned cfg)
 		free(a2);
 	}
 	(void)ak_event_category_name(ev.type);
+	check_same_unflagged(&ev, recs, n, size, cflags, oflags, (cfg & 4) != 0);
 	render(ak_event_json, &ev, oflags, OUT_JSON);
 	render(ak_event_text, &ev, oflags, OUT_TEXT);
 	render(ak_event_yaml, &ev, oflags, OUT_YAML);

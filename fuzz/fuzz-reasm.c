@@ -14,6 +14,9 @@
  *  - every event has at least one record, all of one serial;
  *  - every slice of every delivered record lies inside that record's line, and all the
  *    bytes are readable (ASan sees stale pointers after an arena grew or was reset);
+ *  - the copies keep the parser's plain promises byte by byte: a field flagged
+ *    AK_F_PLAIN has a key and value of printable ASCII without '"' or '\\', a record
+ *    flagged AK_REC_MSG_PLAIN a msg of printable ASCII and at most one 0x1d;
  *  - conservation: the records delivered are exactly the non-EOE records pushed;
  *  - the stats agree with the callbacks (events, lost), nothing is left in flight after
  *    a flush, and memory stays within the configured bound.
@@ -41,6 +44,36 @@ static void inside(const struct ak_str *s, const struct ak_str *line)
 	FZ_CHECK(s->p && off <= line->n && s->n <= line->n - off);
 }
 
+/* Printable ASCII but '"' and '\\' (AK_F_PLAIN's promise). */
+static int plain_bytes(const struct ak_str *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		unsigned char c = (unsigned char)s->p[i];
+
+		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+static void check_plain(const struct ak_rec *r)
+{
+	for (size_t j = 0; j < r->nfields; j++)
+		if (r->fields[j].flags & AK_F_PLAIN)
+			FZ_CHECK(plain_bytes(&r->fields[j].key) && plain_bytes(&r->fields[j].val));
+	if (r->flags & AK_REC_MSG_PLAIN) {
+		size_t gs = 0;
+
+		for (size_t i = 0; i < r->msg.n; i++) {
+			unsigned char c = (unsigned char)r->msg.p[i];
+
+			gs += c == 0x1d;
+			FZ_CHECK(c == 0x1d || (c >= 0x20 && c <= 0x7e && c != '\\'));
+		}
+		FZ_CHECK(gs <= 1);
+	}
+}
+
 static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *data)
 {
 	struct fz *z = data;
@@ -64,6 +97,7 @@ static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *d
 			FZ_CHECK(r->fields[j].key.n > 0 && r->fields[j].key.p != NULL);
 			inside(&r->fields[j].val, &r->line);
 		}
+		check_plain(r);
 	}
 	z->events++;
 	z->records += n;

@@ -891,6 +891,133 @@ static void test_arena_bound(void)
 	ak_idcache_free(c);
 }
 
+/* The entry of @m for @key: its plain flag (0 or 1), or -1 when absent. */
+static int plain_of(const struct ak_event_map *m, const char *key)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->kv[i].key.n == strlen(key) && !memcmp(m->kv[i].key.p, key, m->kv[i].key.n))
+			return m->plain && m->plain[i] ? 1 : 0;
+	return -1;
+}
+
+static int bytes_plain(struct ak_str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if ((unsigned char)s.p[i] < 0x20 || (unsigned char)s.p[i] > 0x7e || s.p[i] == '"' ||
+		    s.p[i] == '\\')
+			return 0;
+	return 1;
+}
+
+/* Every flagged entry keeps the promise; returns how many are flagged. */
+static size_t check_promise(const struct ak_event_map *m)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; m->plain && i < m->n; i++) {
+		if (!m->plain[i])
+			continue;
+		CHECK(bytes_plain(m->kv[i].key) && bytes_plain(m->kv[i].val));
+		n++;
+	}
+	return n;
+}
+
+static int quote_name(uint32_t id, char *buf, size_t cap, void *data)
+{
+	(void)data;
+	if (id == 1000)
+		return snprintf(buf, cap, "alice") < 0 ? -EINVAL : 0;
+	if (id == 1001)
+		return snprintf(buf, cap, "bob\"\\") < 0 ? -EINVAL : 0;
+	return -ENOENT;
+}
+
+/* The maps carry the parser's plain findings (AK_F_PLAIN, kv_plain) to the
+ * JSON writer: table names and values as written are plain, decoded bytes
+ * and odd resolved names are not, and the JSON is the same without them. */
+static void test_plain_flags(void)
+{
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1700000000.100:9): arch=c000003e syscall=2 success=yes exit=3 a0=7ffd a1=0 items=1 ppid=1 pid=2 auid=1000 uid=1001 gid=0 euid=0 tty=(none) ses=3 comm=612262 exe=\"/usr/bin/x\" subj=u:r:t:s0 key=(null)\x1d" "ARCH=x86_64 SYSCALL=open AUID=\"alice\" UID=\"bob\"",
+		"type=CWD msg=audit(1700000000.100:9): cwd=\"/tmp\"",
+		"type=PATH msg=audit(1700000000.100:9): item=0 name=2F746D702F2261 inode=5 dev=08:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 obj=u:object_r:t:s0 nametype=NORMAL",
+		"type=MMAP msg=audit(1700000000.100:9): fd=3 flags=0x2",
+		"type=EOE msg=audit(1700000000.100:9): ",
+	};
+	static const struct ak_id_ops ops = {
+		.sz = sizeof(struct ak_id_ops),
+		.user_name = quote_name,
+		.user_id = fake_none_id,
+		.group_name = fake_none_name,
+		.group_id = fake_none_id,
+	};
+	struct ev_fixture f;
+	struct ak_idcache *c;
+	struct ak_event bare;
+	struct ak_json w;
+	char *a = malloc(1 << 16), *b = malloc(1 << 16);
+
+	CHECK_INT(fixture(&f, lines, 5, 0), 0);
+	CHECK_INT(ak_idcache_new(&c, &ops, 60000, 0), 0);
+	CHECK_INT(ak_event_resolve_ids(&f.ev, c, 100), 0);
+	CHECK_INT(plain_of(&f.ev.data, "arch"), 1);   /* a table name */
+	CHECK_INT(plain_of(&f.ev.data, "syscall"), 1);
+	CHECK_INT(plain_of(&f.ev.data, "a0"), 1);     /* as written */
+	CHECK_INT(plain_of(&f.ev.data, "fd"), 1);     /* merged from MMAP */
+	CHECK_INT(plain_of(&f.ev.user.ids, "auid"), 1);
+	CHECK_INT(plain_of(&f.ev.user.selinux, "role"), 1);
+	CHECK_INT(plain_of(&f.ev.paths[0], "inode"), 1);
+	CHECK_INT(plain_of(&f.ev.paths[0], "name"), 0); /* decoded: /tmp/"a */
+	CHECK_INT(plain_of(&f.ev.file.selinux, "role"), 1);
+	CHECK_INT(plain_of(&f.ev.enriched, "ARCH"), 1);
+	CHECK_INT(plain_of(&f.ev.user.names, "auid"), 1); /* enriched "alice" */
+	CHECK_INT(plain_of(&f.ev.user.names, "uid"), 1);  /* enriched "bob" */
+	CHECK_INT(plain_of(&f.ev.user.names, "euid"), 1); /* resolved: root */
+	CHECK(check_promise(&f.ev.data) > 5);
+	check_promise(&f.ev.user.ids);
+	check_promise(&f.ev.user.names);
+	check_promise(&f.ev.paths[0]);
+	check_promise(&f.ev.enriched);
+	/* the same bytes with every flag dropped (roomy buffers: the fast path) */
+	bare = f.ev;
+	bare.data.plain = bare.user.ids.plain = bare.user.names.plain = NULL;
+	bare.user.selinux.plain = bare.file.selinux.plain = bare.enriched.plain = NULL;
+	CHECK(a && b);
+	ak_json_init(&w, a, 1 << 16);
+	CHECK_INT(ak_event_json(&w, &f.ev, 0), 0);
+	CHECK(ak_json_finish(&w) > 0);
+	ak_json_init(&w, b, 1 << 16);
+	CHECK_INT(ak_event_json(&w, &bare, 0), 0);
+	CHECK(ak_json_finish(&w) > 0);
+	CHECK_STR(a, b);
+	CHECK(strstr(a, "\"name\":\"/tmp/\\\"a\"") != NULL);
+	ak_idcache_free(c);
+	fixture_free(&f);
+
+	/* a resolved name that needs escaping is not flagged */
+	{
+		static const char *const one[] = {
+			"type=SYSCALL msg=audit(1700000000.100:10): arch=c000003e syscall=2 auid=1001 uid=1000 exe=\"/x\"",
+		};
+
+		CHECK_INT(fixture(&f, one, 1, 0), 0);
+		CHECK_INT(ak_idcache_new(&c, &ops, 60000, 0), 0);
+		CHECK_INT(ak_event_resolve_ids(&f.ev, c, 100), 0);
+		CHECK_INT(plain_of(&f.ev.user.names, "auid"), 0);
+		CHECK_INT(plain_of(&f.ev.user.names, "uid"), 1);
+		check_promise(&f.ev.user.names);
+		ak_json_init(&w, a, 1 << 16);
+		CHECK_INT(ak_event_json(&w, &f.ev, 0), 0);
+		CHECK(ak_json_finish(&w) > 0);
+		CHECK(strstr(a, "\"auid\":\"bob\\\"\\\\\"") != NULL);
+		ak_idcache_free(c);
+		fixture_free(&f);
+	}
+	free(a);
+	free(b);
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_goldens),
 	TEST(test_execve_split_and_multi),
@@ -906,6 +1033,7 @@ static const struct ak_test tests[] = {
 	TEST(test_idcache),
 	TEST(test_resolve_ids),
 	TEST(test_arena_bound),
+	TEST(test_plain_flags),
 };
 
 AK_TEST_MAIN(tests)
