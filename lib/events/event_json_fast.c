@@ -136,6 +136,29 @@ static inline __attribute__((always_inline)) char *esc(char *d, const char *s, s
 		if (!bad)
 			return d + n;
 	}
+#ifdef __SSE2__
+	else {
+		/* longer: 16 bytes at a time while they are clean, the last
+		 * block overlapping; from the first block that is not, the
+		 * general escaper (a clean block ends on a character boundary) */
+		size_t i = 0;
+		__m128i x;
+
+		for (; i + 16 <= n; i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			if (special16(x))
+				return d + i + ak_json_escape(d + i, 6 * (n - i), s + i, n - i);
+			_mm_storeu_si128((__m128i *)(void *)(d + i), x);
+		}
+		if (i < n) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+			if (special16(x))
+				return d + i + ak_json_escape(d + i, 6 * (n - i), s + i, n - i);
+			_mm_storeu_si128((__m128i *)(void *)(d + n - 16), x);
+		}
+		return d + n;
+	}
+#endif
 	return d + ak_json_escape(d, 6 * n, s, n);
 }
 
@@ -143,21 +166,26 @@ static inline __attribute__((always_inline)) char *esc(char *d, const char *s, s
  * SLACK) was checked.  Word moves, as esc() does, without its tests. */
 static inline __attribute__((always_inline)) char *copy_plain(char *d, const char *s, size_t n)
 {
-	if (n >= 8 && n <= 16) {
-		uint64_t x, y;
+	if (n >= 8) {
+		if (n <= 16) {
+			uint64_t x, y;
 
-		memcpy(&x, s, 8);
-		memcpy(&y, s + n - 8, 8);
-		memcpy(d, &x, 8);
-		memcpy(d + n - 8, &y, 8);
-	} else if (n >= 4 && n < 8) {
+			memcpy(&x, s, 8);
+			memcpy(&y, s + n - 8, 8);
+			memcpy(d, &x, 8);
+			memcpy(d + n - 8, &y, 8);
+			return d + n;
+		}
+	} else if (n >= 4) {
 		uint32_t x, y;
 
 		memcpy(&x, s, 4);
 		memcpy(&y, s + n - 4, 4);
 		memcpy(d, &x, 4);
 		memcpy(d + n - 4, &y, 4);
-	} else if (n > 16) {
+		return d + n;
+	}
+	if (n > 16) {
 		char t[16];
 		size_t i;
 
