@@ -59,6 +59,7 @@ struct rx {
 	time_t last_warn;
 	struct akt_events *ev;    /* -i: records go to the reassembler (common/events.c) */
 	struct audit_lost lost;   /* -lost-interval: the kernel's lost counter, polled */
+	struct ak_fmt_cache fcache; /* the formatter's last timestamp */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -208,6 +209,7 @@ static int emit_json(struct rx *c, const struct ak_nl_msg *m)
 		} else {
 			opts.scratch = c->scratch;
 			opts.scratch_cap = c->scap;
+			opts.cache = &c->fcache;
 			e = ak_fmt_record_json(&w, &rec, &opts);
 			if (e == -ERANGE) {
 				size_t need = c->scap * 2;
