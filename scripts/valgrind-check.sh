@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 The auditkit authors
 #
-# valgrind-check.sh - the unit tests, the tools on the golden and real logs, and the
-# fuzz corpus replays, each under valgrind memcheck: any memory error, and any
-# definite or indirect leak, fails.  Tests that need the live kernel (test-live-*)
-# are not run here (they share global kernel state; .ci/run runs them plainly).
+# valgrind-check.sh - the unit tests, the tools on the golden and real logs, the
+# shell tests of auparse and of audit (against the fake kernel, and the live parts
+# of test-audit-misc and test-audit-lost, which take the kernel lock themselves) with
+# the tool under valgrind, and the fuzz corpus replays, each under valgrind memcheck:
+# any memory error, and any definite or indirect leak, fails.  The unit tests that
+# need the live kernel (test-live-*) and test-live-rules are not run here (they share
+# global kernel state; .ci/run runs them plainly).
 #
 #   sh scripts/valgrind-check.sh          (from the top of the tree; builds O=build)
 #
@@ -13,7 +16,9 @@
 # on any failure.  Takes a few minutes.
 set -u
 O=${O:-build}
-VG="valgrind -q --suppressions=scripts/valgrind.supp --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --track-fds=no"
+top=$(pwd)
+# (absolute: the shell tests run the tools from other directories)
+VG="valgrind -q --suppressions=$top/scripts/valgrind.supp --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --track-fds=no"
 
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "FAIL valgrind not installed"
@@ -21,7 +26,8 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	exit 1
 fi
 # Timing assertions (e.g. test-interp's linear-time check) cannot hold at valgrind's
-# speed: tests skip them when AK_VALGRIND is set.
+# speed: tests skip them when AK_VALGRIND is set, and the audit tool's tests wait
+# longer for it (tests/tools/fakekernel.py: SLOW).
 AK_VALGRIND=1
 export AK_VALGRIND
 make -s O="$O" all tests >/dev/null || {
@@ -88,38 +94,87 @@ for f in tests/golden/rules/*.rules; do
 done
 any_status=0
 
-# The shell tests that drive auparse (flags, bad input, rotation, events, readings,
-# goldens, real logs) with auparse itself under valgrind: a wrapper takes its
-# place in a bin directory given to the tests as O and logs every run's report;
-# a test fails on its own checks, or when any report is not empty.
-# (test-adversarial.sh is left out: it asserts peak RSS, which would be
-# valgrind's, and feeds 100 MB lines.)
+# The shell tests with the tools themselves under valgrind: wrappers take the place
+# of auparse and audit in a bin directory given to the tests as O and log every
+# run's report; a test fails on its own checks, or when any report is not empty.
+#   - auparse's (flags, bad input, rotation, events, readings, goldens, real logs);
+#     test-adversarial.sh is left out: it asserts peak RSS, which would be
+#     valgrind's, and feeds 100 MB lines;
+#   - audit's against the fake kernel (tests/tools/fakekernel.py, on the inherited
+#     -kernel-fd / -lost-fd: `exec valgrind` keeps them open, and valgrind's own
+#     descriptors sit at the top of the range), with the live parts of
+#     test-audit-misc and test-audit-lost (they take /tmp/auditkit-kernel.lock and
+#     restore the kernel: settings, rules, and the audit PID, which audit under
+#     valgrind must still release; checked after each);
+#   - test-man (every command's -h).
+# The wrappers run copies of the tools (others may relink $O meanwhile), readable
+# and their logs writable by nobody: test-rules-tool and test-audit-misc run audit
+# as nobody too.
 vgbin=$tmp/vgbin
-mkdir -p "$vgbin" "$tmp/vglogs"
-top=$(pwd)
-case "$O" in /*) real=$O ;; *) real=$top/$O ;; esac
-{
-	echo '#!/bin/sh'
-	echo "exec $VG --suppressions=$top/scripts/valgrind.supp --log-file=$tmp/vglogs/vg.%p $real/auparse \"\$@\""
-} >"$vgbin/auparse"
-chmod +x "$vgbin/auparse"
-ln -s "$real/audit" "$vgbin/audit"
-for t in test-auparse test-golden test-real-logs test-auparse-events test-auparse-rotate test-values; do
+mkdir -p "$vgbin" "$tmp/vglogs" "$tmp/real"
+chmod 755 "$tmp" "$vgbin" "$tmp/real"
+chmod 1777 "$tmp/vglogs"
+case "$O" in /*) built=$O ;; *) built=$top/$O ;; esac
+for p in auparse audit; do
+	cp "$built/$p" "$tmp/real/$p"
+	{
+		echo '#!/bin/sh'
+		echo "exec $VG --log-file=$tmp/vglogs/$p.%p $tmp/real/$p \"\$@\""
+	} >"$vgbin/$p"
+	chmod 755 "$vgbin/$p" "$tmp/real/$p"
+done
+# test-audit-misc: the program audit's user messages name (exe=) is the one the
+# wrapper runs (valgrind answers /proc/self/exe with it), not the wrapper
+AK_VALGRIND_AUDIT=$tmp/real/audit
+export AK_VALGRIND_AUDIT
+kernel_pid() {
+	flock /tmp/auditkit-kernel.lock auditctl -s 2>/dev/null | sed -n 's/^pid \([0-9]*\)$/\1/p'
+}
+for t in test-auparse test-golden test-real-logs test-auparse-events test-auparse-rotate test-values \
+	test-audit-netlink test-audit-events test-rules-tool test-audit-misc test-audit-lost test-man; do
 	[ -f "tests/tools/$t.sh" ] || continue
 	rm -f "$tmp"/vglogs/*
+	live=0
+	case "$t" in test-audit-misc | test-audit-lost)
+		[ "$(id -u)" = 0 ] && command -v auditctl >/dev/null 2>&1 && command -v flock >/dev/null 2>&1 && live=1 ;;
+	esac
+	[ "$live" = 0 ] || kp0=$(kernel_pid)
+	t0=$(date +%s)
 	O=$vgbin sh "tests/tools/$t.sh" >"$tmp/out" 2>&1
 	rc=$?
-	runs=$(find "$tmp/vglogs" -type f | wc -l)
+	secs=$(($(date +%s) - t0))
+	runs=""
+	for p in auparse audit; do
+		n=$(find "$tmp/vglogs" -type f -name "$p.*" | wc -l)
+		[ "$n" -gt 0 ] && runs="$runs${runs:+, }$n $p"
+	done
 	# valgrind -q writes nothing for a clean run: any report is an error or a leak
 	bad=$(find "$tmp/vglogs" -type f -size +0c)
-	if [ "$rc" -eq 0 ] && [ -z "$bad" ] && [ "$runs" -gt 0 ]; then
-		echo "ok tool test $t.sh with auparse under valgrind ($runs runs; $(tail -n 1 "$tmp/out"))"
+	# a live part must leave the audit PID as it found it (0: its audit under
+	# valgrind released it), however slow valgrind made it
+	pidnote=""
+	if [ "$live" = 1 ]; then
+		kp=$(kernel_pid)
+		if [ "${kp:-x}" = "${kp0:-y}" ]; then
+			pidnote="; audit PID $kp before and after"
+		else
+			pidnote="; audit PID ${kp0:-?} before, ${kp:-?} after"
+			rc=1
+		fi
+	fi
+	skips=$(grep -E '^SKIP' "$tmp/out")
+	if [ "$rc" -eq 0 ] && [ -z "$bad" ] && [ -n "$runs" ]; then
+		echo "ok tool test $t.sh under valgrind ($runs runs, ${secs}s; $(tail -n 1 "$tmp/out")$pidnote)"
+		[ -z "$skips" ] || echo "$skips" | sed 's/^/    /'
 		pass=$((pass + 1))
 	else
-		echo "FAIL tool test $t.sh with auparse under valgrind (exit $rc, $runs runs)"
+		echo "FAIL tool test $t.sh under valgrind (exit $rc; ${runs:-no} runs, ${secs}s$pidnote)"
 		grep -E '^FAIL' "$tmp/out" | head -n 10
 		tail -n 1 "$tmp/out"
-		for f in $bad; do head -n 40 "$f"; done
+		for f in $bad; do
+			echo "--- $(basename "$f")"
+			head -n 60 "$f"
+		done
 		fail=$((fail + 1))
 	fi
 done

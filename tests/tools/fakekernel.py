@@ -14,8 +14,16 @@ subclass of FakeKernel that overrides handle().
 
 The scripts find this module through PYTHONPATH (set to their own directory), whatever the
 current directory is.
+
+Under scripts/valgrind-check.sh (AK_VALGRIND set) the tool runs under valgrind, 20-50 times
+slower: wait_for() then waits SLOW times longer, the scripts stretch their own waits by SLOW
+where only the tool's speed is at stake, and drained() lets them wait until the tool has read
+what was sent before they time what it does with it.
 """
+import array
 import collections
+import fcntl
+import os
 import socket
 import struct
 import subprocess
@@ -38,6 +46,10 @@ STATUS_FIELDS = ("mask", "enabled", "failure", "pid", "rate_limit", "backlog_lim
 STATUS_LEN = 44
 # AUDIT_STATUS_* bits of the mask
 M_ENABLED, M_FAILURE, M_PID, M_RATE, M_BACKLOG, M_WAIT, M_LOST = 1, 2, 4, 8, 16, 32, 64
+
+# How much longer to wait for the tool: it runs under valgrind when AK_VALGRIND is set.
+SLOW = 5 if os.environ.get("AK_VALGRIND") else 1
+SIOCOUTQ = 0x5411       # linux/sockios.h (TIOCOUTQ): bytes sent and not yet read by the peer
 
 
 def nlmsg(typ, data=b"", seq=0, flags=0, length=None):
@@ -129,6 +141,17 @@ class FakeKernel:
         with self.lock:
             self.k.send(nlmsg(typ, data, length=None if whole_len else len(data)))
 
+    def unread(self):
+        """Bytes sent to the tool that it has not read yet (the kernel's end's SIOCOUTQ: an
+        AF_UNIX datagram stays charged to its sender until the receiver takes it)."""
+        buf = array.array("i", [0])
+        fcntl.ioctl(self.k.fileno(), SIOCOUTQ, buf, True)
+        return buf[0]
+
+    def drained(self, secs=10.0):
+        """Wait (up to @secs, times SLOW) until the tool has read everything sent to it."""
+        return wait_for(lambda: self.unread() == 0, secs, 0.005)
+
     def close(self):
         """Hang up: the tool sees the end of the stream."""
         try:
@@ -150,8 +173,8 @@ def spawn(cmd, kernels, wait=True, **kw):
 
 
 def wait_for(cond, secs=3.0, step=0.02):
-    """Poll @cond every @step seconds until it holds or @secs pass; its last value."""
-    end = time.time() + secs
+    """Poll @cond every @step seconds until it holds or @secs (times SLOW) pass; its last value."""
+    end = time.time() + secs * SLOW
     while time.time() < end:
         if cond():
             return True

@@ -109,7 +109,7 @@ def start(args, ev, st):
 def stop(p):
     p.send_signal(signal.SIGTERM)
     try:
-        out, err = p.communicate(timeout=15)
+        out, err = p.communicate(timeout=15 * fk.SLOW)
     except subprocess.TimeoutExpired:
         p.kill()
         out, err = p.communicate()
@@ -119,7 +119,7 @@ def stop(p):
 def feed(ev, st, nreq, after):
     """Events every 0.1 s until the status fake has seen @nreq requests, then @after s more
     (paced by the requests, not by the clock: a slow start on a busy machine changes nothing)."""
-    end = time.time() + 20
+    end = time.time() + 20 * fk.SLOW
     while len(st.requests) < nreq and time.time() < end:
         ev.event()
         time.sleep(0.1)
@@ -169,7 +169,7 @@ def quiet_after_stall():
         os.kill(pid, signal.SIGCONT)
         wait_for(lambda: len(st.requests) > n0, 10)
         os.kill(pid, signal.SIGTERM)
-        p.communicate(timeout=20)
+        p.communicate(timeout=20 * fk.SLOW)
         lines = open(trace).read().splitlines()[mark:]
     finally:
         if p.poll() is None:
@@ -264,6 +264,7 @@ def offline():
     ev, st = Events(), Status([1])
     p = start(["-lost-interval", "0"], ev, st)
     ev.event()
+    ev.drained()         # audit is up (under valgrind, starting takes a while)
     time.sleep(1.3)
     out, err = stop(p)
     result("interval_0_off", st.requests == [] and "(polled: off)" in summary(err)
@@ -303,7 +304,7 @@ def offline():
            "delays %s (a request waits up to 1 s)" % ["%.2f" % d for d in delays])
     result("unanswered_requests_go_on", len(st.requests) >= 4, st.requests)
     result("unanswered_summary", "status requests unanswered" in summary(err)
-           and p.returncode == 0 and stop_secs < 5, "exit %s in %.1f s: %s" % (p.returncode, stop_secs, err))
+           and p.returncode == 0 and stop_secs < 5 * fk.SLOW, "exit %s in %.1f s: %s" % (p.returncode, stop_secs, err))
     result("unanswered_records_all_there", out.count("\n") == ev.serial, "%d lines, %d sent" % (out.count("\n"), ev.serial))
 
     # 5. refused (EPERM): said once, no more requests, receiving goes on.
@@ -369,7 +370,7 @@ def live():
     try:
         with open(outp, "wb") as o, open(errp, "wb") as e:
             p = subprocess.Popen([audit, "-format=json", "-lost-interval", "1"], stdout=o, stderr=e)
-        ok = wait_for(lambda: kstatus().get("pid") == p.pid, 5)
+        ok = wait_for(lambda: kstatus().get("pid") == p.pid, 5)   # (times SLOW)
         result("live_registered", ok, kstatus())
         if not ok:
             return
@@ -389,9 +390,9 @@ def live():
         time.sleep(0.5)
         run(["auditctl", "-b", str(before["backlog_limit"])])
         run(["auditctl", "--backlog_wait_time", str(before["backlog_wait_time"])])
-        time.sleep(2.5)   # past two polls
+        time.sleep(2.5 * fk.SLOW)   # past two polls
         p.send_signal(signal.SIGTERM)
-        p.wait(20)
+        p.wait(20 * fk.SLOW)
         after = kstatus()
         out = open(outp, "rb").read().decode(errors="replace")
         err = open(errp, "rb").read().decode(errors="replace")
@@ -428,7 +429,7 @@ def live():
             try:
                 os.kill(p.pid, signal.SIGCONT)
                 p.send_signal(signal.SIGTERM)
-                p.wait(10)
+                p.wait(10 * fk.SLOW)
             except (OSError, subprocess.TimeoutExpired):
                 p.kill()
                 p.wait()

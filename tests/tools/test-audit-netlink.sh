@@ -92,9 +92,10 @@ p = start(["-rate", "5", "-backlog=100", "-diag", diag], k)
 ok = wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
 for t, text in events + replies_and_junk:
     k.event(t, text)
-time.sleep(0.3)
+k.drained()             # audit has read them (under valgrind it may take a while) ...
+time.sleep(0.3 * fk.SLOW)  # ... and written them
 p.send_signal(signal.SIGTERM)
-out, err = p.communicate(timeout=10)
+out, err = p.communicate(timeout=10 * fk.SLOW)
 out, err = out.decode(), err.decode()
 masks = [s["mask"] for s in k.sets]
 result("unicast_setup", ok and masks[:4] == [M_ENABLED, M_RATE, M_BACKLOG, M_PID]
@@ -133,9 +134,10 @@ p = start(["-d", "-format=json"], k)      # "sudo audit -d -format=json", as wri
 wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
 for t, text in events[:5]:
     k.event(t, text)
-time.sleep(0.3)
+k.drained()             # audit has read them (under valgrind it may take a while) ...
+time.sleep(0.3 * fk.SLOW)  # ... and written them
 p.send_signal(signal.SIGINT)
-jout, jerr = p.communicate(timeout=10)
+jout, jerr = p.communicate(timeout=10 * fk.SLOW)
 ap = subprocess.run([auparse, "-format=json"], input="\n".join(want[:5]).encode() + b"\n",
                     stdout=subprocess.PIPE)
 result("json_equals_auparse", jout == ap.stdout and jout.count(b"\n") == 5,
@@ -149,7 +151,7 @@ k = Kernel()
 p = start(["--format", "json", "-ro", "--count=2"], k)
 for t, text in events[:3]:
     k.event(t, text)
-jout, jerr = p.communicate(timeout=10)
+jout, jerr = p.communicate(timeout=10 * fk.SLOW)
 result("gnu_flags_ro_count", p.returncode == 0 and jout.count(b"\n") == 2 and k.sets == [],
        "exit %s sets %s out %r" % (p.returncode, k.sets, jout[:200]))
 k.close()
@@ -157,7 +159,7 @@ k.close()
 # 4. -immutable: refused without confirmation (nothing sent); with it, enabled=2 goes out
 k = Kernel()
 p = start(["-immutable"], k)
-_, err = p.communicate(timeout=10)
+_, err = p.communicate(timeout=10 * fk.SLOW)
 result("immutable_needs_confirmation", p.returncode == 2 and k.sets == []
        and b"confirm-immutable" in err, "exit %s sets %s" % (p.returncode, k.sets))
 k.close()
@@ -165,7 +167,7 @@ k = Kernel(enabled=1)
 p = start(["-immutable", "-confirm-immutable"], k)
 wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
 p.send_signal(signal.SIGTERM)
-p.communicate(timeout=10)
+p.communicate(timeout=10 * fk.SLOW)
 wait_for(lambda: any(s["mask"] == M_PID and s["pid"] == 0 for s in k.sets), 2.0)
 result("immutable_confirmed_fake_kernel_only",
        any(s["mask"] == M_ENABLED and s["enabled"] == 2 for s in k.sets), str(k.sets))
@@ -176,7 +178,7 @@ k = Kernel(enabled=1)
 p = start([], k)
 wait_for(lambda: any(s["mask"] == M_PID and s["pid"] for s in k.sets))
 k.close()
-_, err = p.communicate(timeout=10)
+_, err = p.communicate(timeout=10 * fk.SLOW)
 result("kernel_gone_exit_1", p.returncode == 1, "exit %s: %s" % (p.returncode, err))
 
 # 6. audit status: text like auditctl -s, json; an old kernel's 32-byte reply

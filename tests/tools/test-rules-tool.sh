@@ -5,7 +5,10 @@
 # positions, exit codes, and argument errors caught before any netlink.
 set -u
 O=${O:-build}
-A="$PWD/$O/audit"
+case $O in
+/*) A="$O/audit" ;;
+*) A="$PWD/$O/audit" ;;
+esac
 pass=0 fail=0 skip=0
 T=$(mktemp -d /tmp/ak-rules-tool.XXXXXX)
 trap 'rm -rf "$T"' EXIT
