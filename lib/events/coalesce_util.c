@@ -145,8 +145,14 @@ struct ak_str *ak__map_get(const struct ak_event_map *m, const char *key, size_t
 		}
 		for (size_t j = 0; j < m->n; j++) {
 			const struct ak_str *k = &m->kv[j].key;
+			size_t b = 1;
 
-			if (k->n == n && k->p[0] == key[0] && !memcmp(k->p, key, n))
+			if (k->n != n || k->p[0] != key[0])
+				continue;
+			/* the rest in a byte loop: keys are short, a call costs more */
+			while (b < n && k->p[b] == key[b])
+				b++;
+			if (b == n)
 				return &m->kv[j].val;
 		}
 		return NULL;
