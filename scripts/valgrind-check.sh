@@ -4,11 +4,13 @@
 #
 # valgrind-check.sh - the unit tests, the tools on the golden and real logs, the
 # shell tests of auparse and of audit (against the fake kernel, and the live parts
-# of test-audit-misc and test-audit-lost, which take the kernel lock themselves) with
-# the tool under valgrind, and the fuzz corpus replays, each under valgrind memcheck:
-# any memory error, and any definite or indirect leak, fails.  The unit tests that
-# need the live kernel (test-live-*) and test-live-rules are not run here (they share
-# global kernel state; .ci/run runs them plainly).
+# of test-audit-misc and test-audit-lost and auparse as auditd's plugin, which take
+# the kernel lock themselves) with the tool under valgrind, and the fuzz corpus
+# replays, each under valgrind memcheck: any memory error, and any definite or
+# indirect leak, fails.  Not run here: the unit tests that need the live kernel
+# (test-live-*: they share global kernel state; .ci/run runs them plainly) and
+# test-live-rules (over a thousand `audit rules` runs: over ten minutes under
+# valgrind, holding the kernel lock).
 #
 #   sh scripts/valgrind-check.sh          (from the top of the tree; builds O=build)
 #
@@ -106,7 +108,10 @@ any_status=0
 #     test-audit-misc and test-audit-lost (they take /tmp/auditkit-kernel.lock and
 #     restore the kernel: settings, rules, and the audit PID, which audit under
 #     valgrind must still release; checked after each);
+#   - auparse as the plugin of a real auditd (test-auditd-plugin: it waits for
+#     auparse to catch up before stopping auditd);
 #   - test-man (every command's -h).
+# test-install is left out: it installs and runs the built tools themselves.
 # The wrappers run copies of the tools (others may relink $O meanwhile), readable
 # and their logs writable by nobody: test-rules-tool and test-audit-misc run audit
 # as nobody too.
@@ -131,11 +136,12 @@ kernel_pid() {
 	flock /tmp/auditkit-kernel.lock auditctl -s 2>/dev/null | sed -n 's/^pid \([0-9]*\)$/\1/p'
 }
 for t in test-auparse test-golden test-real-logs test-auparse-events test-auparse-rotate test-values \
-	test-audit-netlink test-audit-events test-rules-tool test-audit-misc test-audit-lost test-man; do
+	test-audit-netlink test-audit-events test-rules-tool test-audit-misc test-audit-lost \
+	test-auditd-plugin test-man; do
 	[ -f "tests/tools/$t.sh" ] || continue
 	rm -f "$tmp"/vglogs/*
 	live=0
-	case "$t" in test-audit-misc | test-audit-lost)
+	case "$t" in test-audit-misc | test-audit-lost | test-auditd-plugin)
 		[ "$(id -u)" = 0 ] && command -v auditctl >/dev/null 2>&1 && command -v flock >/dev/null 2>&1 && live=1 ;;
 	esac
 	[ "$live" = 0 ] || kp0=$(kernel_pid)
