@@ -13,6 +13,8 @@
  *                            \u escape of a surrogate; the whole line is valid UTF-8
  *   fz_json_keys_unique(j)   after that: the top-level object has no duplicate keys
  *                            (compared as written: the writer never escapes a byte two ways)
+ *   fz_plain(p, n)           printable ASCII (0x20-0x7e) but '"' and '\\': what the
+ *                            library's plain flags promise (AK_F_PLAIN and the others)
  *
  * FZ_CHECK(cond) aborts with the failed condition: libFuzzer and replay both see a crash.
  */
@@ -37,6 +39,17 @@
 			abort();                                                     \
 		}                                                                    \
 	} while (0)
+
+static inline FZ_NOCOV int fz_plain(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
 
 static inline FZ_NOCOV int fz_utf8_ok(const unsigned char *s, size_t n)
 {

@@ -158,18 +158,6 @@ static const struct ak_id_ops fake_ops = {
 	.group_id = fake_id,
 };
 
-/* Printable ASCII but '"' and '\\' (struct ak_event_map's plain promise). */
-static int plain_bytes(const struct ak_str *s)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		unsigned char c = (unsigned char)s->p[i];
-
-		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
-			return 0;
-	}
-	return 1;
-}
-
 static void check_map_plain(const struct ak_event_map *m)
 {
 	if (!m->plain)
@@ -177,7 +165,8 @@ static void check_map_plain(const struct ak_event_map *m)
 	FZ_CHECK(m->n <= m->cap);
 	for (size_t i = 0; i < m->n; i++)
 		if (m->plain[i])
-			FZ_CHECK(plain_bytes(&m->kv[i].key) && plain_bytes(&m->kv[i].val));
+			FZ_CHECK(fz_plain(m->kv[i].key.p, m->kv[i].key.n) &&
+				 fz_plain(m->kv[i].val.p, m->kv[i].val.n));
 }
 
 /* Every map of @ev, @fn applied (the maps of a copy can be changed). */

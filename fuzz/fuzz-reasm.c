@@ -44,23 +44,12 @@ static void inside(const struct ak_str *s, const struct ak_str *line)
 	FZ_CHECK(s->p && off <= line->n && s->n <= line->n - off);
 }
 
-/* Printable ASCII but '"' and '\\' (AK_F_PLAIN's promise). */
-static int plain_bytes(const struct ak_str *s)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		unsigned char c = (unsigned char)s->p[i];
-
-		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
-			return 0;
-	}
-	return 1;
-}
-
 static void check_plain(const struct ak_rec *r)
 {
 	for (size_t j = 0; j < r->nfields; j++)
 		if (r->fields[j].flags & AK_F_PLAIN)
-			FZ_CHECK(plain_bytes(&r->fields[j].key) && plain_bytes(&r->fields[j].val));
+			FZ_CHECK(fz_plain(r->fields[j].key.p, r->fields[j].key.n) &&
+				 fz_plain(r->fields[j].val.p, r->fields[j].val.n));
 	if (r->flags & AK_REC_MSG_PLAIN) {
 		size_t gs = 0;
 

@@ -114,25 +114,13 @@ static void render(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind
 	render_out(fn, rec, flags, kind, NULL);
 }
 
-/* Printable ASCII but '"' and '\\' (AK_F_PLAIN's promise). */
-static int plain_bytes(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
-			return 0;
-	}
-	return 1;
-}
-
 static void check_plain(const struct ak_rec *rec)
 {
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const struct ak_field *f = &rec->fields[i];
 
 		if (f->flags & AK_F_PLAIN)
-			FZ_CHECK(plain_bytes(f->key.p, f->key.n) && plain_bytes(f->val.p, f->val.n));
+			FZ_CHECK(fz_plain(f->key.p, f->key.n) && fz_plain(f->val.p, f->val.n));
 	}
 	if (rec->flags & AK_REC_MSG_PLAIN) {
 		size_t gs = 0;
@@ -154,8 +142,8 @@ static void check_plain(const struct ak_rec *rec)
 	FZ_CHECK(ip.kv_plain != NULL || ip.nkv == 0);
 	for (size_t i = 0; i < ip.nkv; i++)
 		if (ip.kv_plain[i])
-			FZ_CHECK(plain_bytes(ip.kv[i].key.p, ip.kv[i].key.n) &&
-				 plain_bytes(ip.kv[i].val.p, ip.kv[i].val.n));
+			FZ_CHECK(fz_plain(ip.kv[i].key.p, ip.kv[i].key.n) &&
+				 fz_plain(ip.kv[i].val.p, ip.kv[i].val.n));
 	free(scratch);
 }
 
