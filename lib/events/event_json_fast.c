@@ -20,6 +20,7 @@
 #include "core/decimal.h"
 #include "events/coalesce_int.h"
 #include "events/event_out.h"
+#include "output/utf8.h" /* ak__copy_words */
 
 /* Room kept free after every piece: the literals between checks, and the
  * word moves' overshoot. */
@@ -162,51 +163,6 @@ static inline __attribute__((always_inline)) char *esc(char *d, const char *s, s
 	return d + ak_json_escape(d, 6 * n, s, n);
 }
 
-/* @n bytes known to need no escaping, as they are; room for them (plus
- * SLACK) was checked.  Word moves, as esc() does, without its tests. */
-static inline __attribute__((always_inline)) char *copy_plain(char *d, const char *s, size_t n)
-{
-	if (n >= 8) {
-		if (n <= 16) {
-			uint64_t x, y;
-
-			memcpy(&x, s, 8);
-			memcpy(&y, s + n - 8, 8);
-			memcpy(d, &x, 8);
-			memcpy(d + n - 8, &y, 8);
-			return d + n;
-		}
-	} else if (n >= 4) {
-		uint32_t x, y;
-
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		memcpy(d, &x, 4);
-		memcpy(d + n - 4, &y, 4);
-		return d + n;
-	}
-	if (n > 16) {
-		char t[16];
-		size_t i;
-
-		for (i = 0; i + 16 < n; i += 16) {
-			memcpy(t, s + i, 16);
-			memcpy(d + i, t, 16);
-		}
-		/* the last 16 bytes, overlapping what was copied */
-		memcpy(t, s + n - 16, 16);
-		memcpy(d + n - 16, t, 16);
-	} else if (n) {
-		/* 1 to 3 bytes: the first, the middle and the last */
-		char a = s[0], b = s[n >> 1], c = s[n - 1];
-
-		d[0] = a;
-		d[n >> 1] = b;
-		d[n - 1] = c;
-	}
-	return d + n;
-}
-
 /* A quoted string. */
 static inline void str(struct fw *f, const char *s, size_t n)
 {
@@ -286,9 +242,11 @@ static void map_obj(struct fw *f, const struct ak_event_map *m)
 		d += i != 0;
 		*d++ = '"';
 		if (plain && plain[i]) {
-			d = copy_plain(d, k.p, k.n);
+			ak__copy_words(d, k.p, k.n);
+			d += k.n;
 			memcpy(d, "\":\"", 3);
-			d = copy_plain(d + 3, v.p, v.n);
+			ak__copy_words(d + 3, v.p, v.n);
+			d += 3 + v.n;
 			*d++ = '"';
 			continue;
 		}

@@ -16,23 +16,28 @@ void ak__json_kv_msg(struct ak_json *w, const char *k, size_t kn, const char *v,
 /* The same for a key and value that need no escaping (plain ASCII names, digits). */
 void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *v, size_t vn);
 
-/* Copy @n bytes with at most two overlapping moves when n <= 32. */
+/*
+ * Copy @n bytes with overlapping word moves: two when n <= 32, else 16 at a
+ * time and the last 16 (no library call); reads and writes stay within the
+ * n bytes.  @d and @p do not overlap.
+ */
 static inline __attribute__((always_inline)) void ak__copy_words(char *d, const char *p, size_t n)
 {
-	if (n >= 16 && n <= 32) {
-		memcpy(d, p, 16);
+	if (n >= 16) {
+		for (size_t i = 0; i + 16 < n; i += 16)
+			memcpy(d + i, p + i, 16);
 		memcpy(d + n - 16, p + n - 16, 16);
-	} else if (n >= 8 && n < 16) {
+	} else if (n >= 8) {
 		memcpy(d, p, 8);
 		memcpy(d + n - 8, p + n - 8, 8);
-	} else if (n >= 4 && n < 8) {
+	} else if (n >= 4) {
 		memcpy(d, p, 4);
 		memcpy(d + n - 4, p + n - 4, 4);
-	} else if (n < 4) {
-		for (size_t i = 0; i < n; i++)
-			d[i] = p[i];
-	} else {
-		memcpy(d, p, n);
+	} else if (n) {
+		/* 1 to 3 bytes: the first, the middle and the last */
+		d[0] = p[0];
+		d[n >> 1] = p[n >> 1];
+		d[n - 1] = p[n - 1];
 	}
 }
 
