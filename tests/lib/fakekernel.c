@@ -6,6 +6,8 @@
 #include <unistd.h>
 #include <sys/socket.h>
 
+#include <auditkit/netlink.h>
+
 #include "fakekernel.h"
 
 int fk_open(struct fk *k)
@@ -16,6 +18,21 @@ int fk_open(struct fk *k)
 		return -errno;
 	k->kernel = sv[0];
 	k->client = sv[1];
+	return 0;
+}
+
+int fk_open_nl(struct fk *k, struct ak_nl **nl, int timeout_ms)
+{
+	int r = fk_open(k);
+
+	*nl = NULL;
+	if (r < 0)
+		return r;
+	r = ak_nl_fdopen(nl, k->client, 0);
+	k->client = -1; /* the handle owns it now, also on failure */
+	if (r < 0)
+		return r;
+	ak_nl_set_timeout(*nl, timeout_ms);
 	return 0;
 }
 

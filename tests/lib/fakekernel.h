@@ -36,6 +36,11 @@ struct fk_req {
 int fk_open(struct fk *k);
 void fk_close(struct fk *k);
 
+struct ak_nl;
+/* fk_open(), then a handle on the client end (which it then owns) with a
+ * request timeout of @timeout_ms, in *@nl.  0 or -errno. */
+int fk_open_nl(struct fk *k, struct ak_nl **nl, int timeout_ms);
+
 /* A message with any header values; @len payload bytes.  0 or -errno. */
 int fk_send(struct fk *k, uint16_t type, uint16_t flags, uint32_t seq, const void *data,
 	    size_t len);

@@ -34,12 +34,9 @@ static long maxrss_kib(void)
 
 static struct ak_nl *open_fake(struct fk *k)
 {
-	struct ak_nl *nl = NULL;
+	struct ak_nl *nl;
 
-	CHECK_INT(fk_open(k), 0);
-	CHECK_INT(ak_nl_fdopen(&nl, k->client, 0), 0);
-	k->client = -1;
-	ak_nl_set_timeout(nl, 200);
+	CHECK_INT(fk_open_nl(k, &nl, 200), 0);
 	return nl;
 }
 

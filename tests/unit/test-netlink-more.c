@@ -212,12 +212,9 @@ static void run_child(void (*fn)(void), const char *name)
 
 static struct ak_nl *open_fake(struct fk *k)
 {
-	struct ak_nl *nl = NULL;
+	struct ak_nl *nl;
 
-	CHECK_INT(fk_open(k), 0);
-	CHECK_INT(ak_nl_fdopen(&nl, k->client, 0), 0);
-	k->client = -1; /* owned by the handle now */
-	ak_nl_set_timeout(nl, 1000);
+	CHECK_INT(fk_open_nl(k, &nl, 1000), 0);
 	return nl;
 }
 
