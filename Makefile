@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # auditkit: one non-recursive Makefile.  `make`, `make check`, `make demo`,
-# `make O=build/asan SANITIZE=address,undefined check`, `make tables`, `make bench`.
+# `make O=build/asan SANITIZE=address,undefined check`, `make tables`, `make bench`, `make pgo`.
 
 VERSION   := 0.1.0
 SOVERSION := 0
@@ -118,8 +118,23 @@ check: all tests
 demo: $(O)/auparse
 	$(O)/auparse -in tests/data/demo.log
 
-bench: all $(BENCH_BINS)
+bench: all pgo $(BENCH_BINS)
 	$(Q)for b in $(wildcard bench/bench-*.sh); do O=$(O) sh $$b || exit 1; done
+
+# `make pgo` (GCC): the library and tools again in $(O)/pgo, optimized with profile feedback.
+# An instrumented build runs scripts/pgo-train.sh (logs that are not the bench corpus's
+# sources), then everything is rebuilt with -fprofile-use.  Same sources, same output: CI runs
+# the whole test suite against this build too.  `make` alone never uses profiles.
+PGO_O := $(O)/pgo
+pgo:
+	$(Q)rm -rf $(PGO_O)
+	$(Q)$(MAKE) --no-print-directory O=$(PGO_O) CFLAGS='$(CFLAGS) -fprofile-generate -fprofile-update=single' \
+		LDFLAGS='$(LDFLAGS) -fprofile-generate' $(PGO_O)/auparse
+	$(Q)sh scripts/pgo-train.sh $(PGO_O)
+	$(Q)find $(PGO_O) -name '*.o' -delete
+	$(Q)rm -f $(PGO_O)/auparse $(PGO_O)/libauditkit.a
+	$(Q)$(MAKE) --no-print-directory O=$(PGO_O) \
+		CFLAGS='$(CFLAGS) -fprofile-use -fprofile-partial-training -Wno-missing-profile' all
 
 # Fuzzers: `make fuzz CC=clang` builds real libFuzzer binaries into $(O)/fuzz/.
 fuzz:
@@ -175,7 +190,7 @@ uninstall:
 		$(foreach m,$(MAN_PAGES),$(call man_dest,$(m)))
 	-rmdir $(DESTDIR)$(includedir)/auditkit 2>/dev/null
 
-.PHONY: all tests check demo bench fuzz tables check-tables clean install uninstall $(O)/auditkit.pc
+.PHONY: all tests check demo bench pgo fuzz tables check-tables clean install uninstall $(O)/auditkit.pc
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

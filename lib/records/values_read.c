@@ -104,7 +104,8 @@ static void put_num(struct ak__vout *o, uint64_t v, unsigned base, int width)
 		tmp[--i] = dig[v % base];
 		v /= base;
 	} while (v);
-	while ((int)(sizeof(tmp) - i) < width)
+	/* (i > 0: a width past the buffer pads to its size, never before it) */
+	while (i > 0 && (int)(sizeof(tmp) - i) < width)
 		tmp[--i] = '0';
 	put(o, tmp + i, sizeof(tmp) - i);
 }
