@@ -13,8 +13,12 @@
  * overlapping words, read at once; longer ones also fold in every word
  * between, so names that differ only in the middle (crafted input) do not
  * all collide and make the tables quadratic.
+ *
+ * ak__key_words() gives the words the hash mixes: up to 16 bytes they hold
+ * every byte of the name, so (a, b, n) equal means the names are equal.
  */
-static inline uint32_t ak__key_hash(const char *k, size_t n)
+static inline __attribute__((always_inline)) void ak__key_words(const char *k, size_t n,
+								  uint64_t *pa, uint64_t *pb)
 {
 	uint64_t a = 0, b = 0;
 
@@ -38,8 +42,22 @@ static inline uint32_t ak__key_hash(const char *k, size_t n)
 		a = (unsigned char)k[0] | (unsigned)(unsigned char)k[n / 2] << 8 |
 		    (unsigned)(unsigned char)k[n - 1] << 16;
 	}
+	*pa = a;
+	*pb = b;
+}
+
+static inline uint32_t ak__key_mix(uint64_t a, uint64_t b, size_t n)
+{
 	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
 	return (uint32_t)(a >> 40) ^ (uint32_t)(a >> 16);
+}
+
+static inline uint32_t ak__key_hash(const char *k, size_t n)
+{
+	uint64_t a, b;
+
+	ak__key_words(k, n, &a, &b);
+	return ak__key_mix(a, b, n);
 }
 
 #endif

@@ -63,7 +63,7 @@ struct ak__ip {
 	char *b;
 	size_t bn, bcap;
 	int overflow;
-	int known[K_N]; /* entry index, -1 if absent */
+	uint32_t known[K_N]; /* entry index + 1, 0 if absent */
 	const char *error;
 };
 
@@ -76,11 +76,13 @@ static inline void ak__ip_set_val(struct ak__ip_ent *e, struct ak_str v, uint32_
 
 static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
 {
-	int i = c->known[k];
+	uint32_t i = c->known[k];
 
-	return i >= 0 && !(c->e[i].flags & E_DEL) ? &c->e[i] : NULL;
+	return i && !(c->e[i - 1].flags & E_DEL) ? &c->e[i - 1] : NULL;
 }
 
+/* The K_ id of a key the rules use, -1 for any other. */
+int ak__ip_classify(const char *k, size_t n);
 long ak__ip_lookup(struct ak__ip *c, const char *k, size_t n);
 void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n);
 char *ak__ip_balloc(struct ak__ip *c, size_t n);

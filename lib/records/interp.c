@@ -38,48 +38,67 @@ static inline int keq(struct ak_str a, const char *s, size_t n)
 
 #define KEQ(a, lit) keq((a), lit, sizeof(lit) - 1)
 
-/* The keys the rules use; -1 for any other. */
-static int classify(const char *k, size_t n)
+/* The collect pass takes a field's AK_F_PLAIN as it is. */
+_Static_assert((int)E_PLAIN == (int)AK_F_PLAIN, "E_PLAIN is AK_F_PLAIN");
+
+/* The keys the rules use, by K_ id (padded: their words are read at once). */
+static const struct {
+	char p[16];
+	unsigned char n;
+} knames[K_N] = {
+#define N(id, lit) [id] = { lit, sizeof(lit) - 1 }
+	N(K_AUID, "auid"), N(K_OLD_AUID, "old-auid"), N(K_SES, "ses"), N(K_SUBJ, "subj"),
+	N(K_SUCCESS, "success"), N(K_RES, "res"), N(K_EXIT, "exit"), N(K_KEY, "key"),
+	N(K_CWD, "cwd"), N(K_SIG, "sig"), N(K_ARCH, "arch"), N(K_SYSCALL, "syscall"),
+	N(K_EXE, "exe"), N(K_SADDR, "saddr"), N(K_PROCTITLE, "proctitle"), N(K_CMD, "cmd"),
+	N(K_DATA, "data"), N(K_ARGC, "argc"), N(K_OBJ, "obj"), N(K_NAME, "name"),
+	N(K_ACCT, "acct"), N(K_SEPERMS, "seperms"),
+#undef N
+};
+
+/*
+ * The same keys by the top byte of their ak__key_hash(), K_ id + 1: no two
+ * share one, so a key is classified by one load and, for the few that land
+ * on a used byte, one comparison of its words.  Derived from keyhash.h:
+ * test-interp checks every name (and prints the table to paste if the hash
+ * ever changes).
+ */
+static const unsigned char kbyhash[256] = {
+	[0x03] = K_OLD_AUID + 1, [0x05] = K_CWD + 1,     [0x1d] = K_OBJ + 1,
+	[0x27] = K_SUBJ + 1,     [0x3c] = K_EXIT + 1,    [0x4f] = K_ARCH + 1,
+	[0x54] = K_SADDR + 1,    [0x6a] = K_SYSCALL + 1, [0x6c] = K_RES + 1,
+	[0x71] = K_SUCCESS + 1,  [0x75] = K_ARGC + 1,    [0x96] = K_CMD + 1,
+	[0xa2] = K_AUID + 1,     [0xb0] = K_NAME + 1,    [0xbc] = K_SES + 1,
+	[0xbd] = K_ACCT + 1,     [0xcb] = K_PROCTITLE + 1, [0xcd] = K_KEY + 1,
+	[0xdc] = K_SEPERMS + 1,  [0xea] = K_EXE + 1,     [0xfb] = K_DATA + 1,
+	[0xfc] = K_SIG + 1,
+};
+
+/* The K_ id of the key of @n bytes with words @a, @b and hash @h; -1 for any other. */
+static inline int classify(size_t n, uint64_t a, uint64_t b, uint32_t h)
 {
-#define C(lit, id)                                                   \
-	if (n == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0) \
-		return id
-	switch (n) {
-	case 3:
-		switch (k[0]) {
-		case 's': C("ses", K_SES); C("sig", K_SIG); break;
-		case 'r': C("res", K_RES); break;
-		case 'k': C("key", K_KEY); break;
-		case 'c': C("cwd", K_CWD); C("cmd", K_CMD); break;
-		case 'e': C("exe", K_EXE); break;
-		case 'o': C("obj", K_OBJ); break;
-		}
-		break;
-	case 4:
-		switch (k[0]) {
-		case 'a':
-			C("auid", K_AUID); C("arch", K_ARCH); C("argc", K_ARGC);
-			C("acct", K_ACCT); break;
-		case 's': C("subj", K_SUBJ); break;
-		case 'e': C("exit", K_EXIT); break;
-		case 'd': C("data", K_DATA); break;
-		case 'n': C("name", K_NAME); break;
-		}
-		break;
-	case 5: C("saddr", K_SADDR); break;
-	case 7: C("success", K_SUCCESS); C("syscall", K_SYSCALL); C("seperms", K_SEPERMS); break;
-	case 8: C("old-auid", K_OLD_AUID); break;
-	case 9: C("proctitle", K_PROCTITLE); break;
-	}
-	return -1;
-#undef C
+	unsigned x = kbyhash[h >> 24];
+	uint64_t ka, kb;
+
+	if (!x || knames[--x].n != n)
+		return -1;
+	ak__key_words(knames[x].p, n, &ka, &kb);
+	return ka == a && kb == b ? (int)x : -1;
 }
 
-/* The entry for @key, or -1; with @ins, the slot where it would go in *@ins. */
-static inline __attribute__((always_inline)) long find(struct ak__ip *c, const char *k, size_t n,
-							 uint32_t **ins)
+int ak__ip_classify(const char *k, size_t n)
 {
-	size_t i = ak__key_hash(k, n) & c->mask;
+	uint64_t a, b;
+
+	ak__key_words(k, n, &a, &b);
+	return classify(n, a, b, ak__key_mix(a, b, n));
+}
+
+/* The entry for @key (hash @h), or -1; with @ins, the slot where it would go in *@ins. */
+static inline __attribute__((always_inline)) long find_h(struct ak__ip *c, const char *k, size_t n,
+							   uint32_t h, uint32_t **ins)
+{
+	size_t i = h & c->mask;
 
 	for (;; i = (i + 1) & c->mask) {
 		uint32_t s = c->slot[i];
@@ -92,6 +111,12 @@ static inline __attribute__((always_inline)) long find(struct ak__ip *c, const c
 		if (keq(c->e[s - 1].key, k, n))
 			return (long)s - 1;
 	}
+}
+
+static inline __attribute__((always_inline)) long find(struct ak__ip *c, const char *k, size_t n,
+							 uint32_t **ins)
+{
+	return find_h(c, k, n, ak__key_hash(k, n), ins);
 }
 
 long ak__ip_lookup(struct ak__ip *c, const char *k, size_t n)
@@ -111,38 +136,17 @@ void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n)
 		*ins = (uint32_t)idx + 1;
 }
 
-/* Add or overwrite @key (collect pass); returns the entry index. */
-static size_t put(struct ak__ip *c, struct ak_str key, struct ak_str val, uint32_t flags)
-{
-	uint32_t *ins;
-	long i = find(c, key.p, key.n, &ins);
-
-	if (i >= 0) {
-		c->e[i].val = val;
-		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN)) | flags;
-		return (size_t)i;
-	}
-	struct ak__ip_ent *e = &c->e[c->ne];
-
-	e->key = key;
-	e->val = val;
-	e->flags = flags;
-	e->next = e->tail = e->head = 0;
-	*ins = (uint32_t)(c->ne + 1);
-	int k = classify(key.p, key.n);
-
-	if (k >= 0)
-		c->known[k] = (int)c->ne;
-	return c->ne++;
-}
-
 /* go-libaudit's fm.add(key, value) for a key derived from entry @from; @plain
  * (0 or E_PLAIN) says whether the value is plain, the key always is. */
 static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val,
 		   uint32_t plain)
 {
 	uint32_t *ins;
-	long i = find(c, key, kn, &ins);
+	uint64_t a, b;
+
+	ak__key_words(key, kn, &a, &b);
+	uint32_t hash = ak__key_mix(a, b, kn);
+	long i = find_h(c, key, kn, hash, &ins);
 
 	if (i >= 0) { /* overwrite, or revive a deleted key where it was */
 		c->e[i].val = val;
@@ -168,10 +172,10 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 		c->e[h].next = (uint32_t)c->ne + 1;
 	c->e[h].tail = (uint32_t)c->ne + 1;
 	*ins = (uint32_t)(c->ne + 1);
-	int k = classify(key, kn);
+	int k = classify(kn, a, b, hash);
 
 	if (k >= 0)
-		c->known[k] = (int)c->ne;
+		c->known[k] = (uint32_t)c->ne + 1;
 	c->ne++;
 }
 
@@ -609,14 +613,11 @@ static void enrich(struct ak__ip *c)
 }
 
 /* go-libaudit's strings.Trim(v, `'" `). */
-static inline int trimmed_char(char ch)
-{
-	return ch == ' ' || ch == '"' || ch == '\'';
-}
+static const unsigned char trimmed[256] = { [' '] = 1, ['"'] = 1, ['\''] = 1 };
 
 static inline struct ak_str trim(struct ak_str v)
 {
-	if (v.n && !trimmed_char(v.p[0]) && !trimmed_char(v.p[v.n - 1]))
+	if (v.n && !(trimmed[(unsigned char)v.p[0]] | trimmed[(unsigned char)v.p[v.n - 1]]))
 		return v;
 	while (v.n && (v.p[0] == ' ' || v.p[0] == '"' || v.p[0] == '\''))
 		v.p++, v.n--;
@@ -643,11 +644,13 @@ static inline int dropped(struct ak_str v)
 #define ALIGN(x) (((x) + 15) & ~(size_t)15)
 
 /* The fixed part of the scratch block: entries, hash slots, output pairs. */
-static size_t layout(size_t nfields, size_t *ecap, size_t *hsize)
+static inline size_t layout(size_t nfields, size_t *ecap, size_t *hsize)
 {
 	*ecap = nfields + MAX_DERIVED;
+	/* more slots than entries can ever be, at least twice the fields: the
+	 * derived keys are few (and cleared slots cost a memset per record) */
 	*hsize = 32;
-	while (*hsize < 2 * *ecap)
+	while (*hsize <= *ecap + nfields)
 		*hsize <<= 1;
 	return 16 + ALIGN(*ecap * sizeof(struct ak__ip_ent)) + ALIGN(*hsize * sizeof(uint32_t)) +
 	       ALIGN(*ecap * sizeof(struct ak_kv)) + ALIGN(*ecap);
@@ -694,8 +697,11 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 		errno = ERANGE;
 		return -ERANGE;
 	}
-	memset(&c, 0, sizeof(c));
 	c.rec = rec;
+	c.ne = c.bn = 0;
+	c.overflow = 0;
+	c.error = NULL;
+	memset(c.known, 0, sizeof(c.known));
 	m += (16 - ((uintptr_t)m & 15)) & 15;
 	c.e = (struct ak__ip_ent *)(void *)m;
 	m += ALIGN(ecap * sizeof(struct ak__ip_ent));
@@ -710,26 +716,45 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	c.b = m;
 	c.bcap = size - (size_t)(m - (char *)scratch);
 	memset(c.slot, 0, hsize * sizeof(uint32_t));
-	for (int k = 0; k < K_N; k++)
-		c.known[k] = -1;
 
 	/* 1. collect */
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const struct ak_field *f = &rec->fields[i];
+		const char *k = f->key.p;
+		size_t kn = f->key.n;
 
-		if (f->flags & AK_F_ENRICHED)
+		if ((f->flags & AK_F_ENRICHED) || !kn)
 			continue;
 		struct ak_str v = trim(f->val);
 
-		if (!f->key.n)
-			continue;
 		/* an argument is literal: "", "?" and "(null)" are real arguments */
-		if (dropped(v) && !(rec->type == AUDIT_EXECVE && f->key.p[0] == 'a' &&
-				    f->key.n > 1 && f->key.p[1] >= '0' && f->key.p[1] <= '9'))
+		if (dropped(v) && !(rec->type == AUDIT_EXECVE && k[0] == 'a' && kn > 1 &&
+				    k[1] >= '0' && k[1] <= '9'))
 			continue;
-		put(&c, f->key, v,
-		    ((f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) ? E_QUOTED : 0) |
-			    ((f->flags & AK_F_PLAIN) ? E_PLAIN : 0));
+		uint32_t fl = !!(f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) * E_QUOTED |
+			      (f->flags & AK_F_PLAIN); /* == E_PLAIN */
+		uint64_t a, b;
+
+		ak__key_words(k, kn, &a, &b);
+		uint32_t h = ak__key_mix(a, b, kn), *ins;
+		long j = find_h(&c, k, kn, h, &ins);
+
+		if (j >= 0) { /* a duplicate: the last value wins, the first position */
+			c.e[j].val = v;
+			c.e[j].flags = (c.e[j].flags & ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN)) | fl;
+			continue;
+		}
+		struct ak__ip_ent *e = &c.e[c.ne];
+
+		e->key = f->key;
+		e->val = v;
+		e->flags = fl;
+		e->next = e->tail = e->head = 0;
+		*ins = (uint32_t)++c.ne;
+		int kid = classify(kn, a, b, h);
+
+		if (kid >= 0)
+			c.known[kid] = (uint32_t)c.ne;
 	}
 
 	/* 2. enrich, in go-libaudit's order (tags are its rule 5: after exit, before cwd,

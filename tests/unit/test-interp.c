@@ -12,6 +12,8 @@
 #include <auditkit.h>
 
 #include "../harness.h"
+#include "core/keyhash.h"
+#include "records/interp-internal.h"
 
 #define MAXF 30000
 static struct ak_field fields[MAXF];
@@ -912,7 +914,63 @@ static void test_colliding_keys(void)
 	CHECK(t[0] < 10 * t[1] + 0.05);
 }
 
+/*
+ * The keys the rules use are found by the top byte of their hash (interp.c's
+ * kbyhash[]): each must come out as itself, and names that share a byte with
+ * one, or differ from one in a byte, as no key.  On a failure the table to
+ * paste is printed (the hash changed).
+ */
+static void test_classify(void)
+{
+	static const char *const names[K_N] = {
+		[K_AUID] = "auid", [K_OLD_AUID] = "old-auid", [K_SES] = "ses", [K_SUBJ] = "subj",
+		[K_SUCCESS] = "success", [K_RES] = "res", [K_EXIT] = "exit", [K_KEY] = "key",
+		[K_CWD] = "cwd", [K_SIG] = "sig", [K_ARCH] = "arch", [K_SYSCALL] = "syscall",
+		[K_EXE] = "exe", [K_SADDR] = "saddr", [K_PROCTITLE] = "proctitle", [K_CMD] = "cmd",
+		[K_DATA] = "data", [K_ARGC] = "argc", [K_OBJ] = "obj", [K_NAME] = "name",
+		[K_ACCT] = "acct", [K_SEPERMS] = "seperms",
+	};
+	static const char *const others[] = {
+		"", "a", "au", "aui", "auidx", "Auid", "auiD", "ses ", "succes", "successs",
+		"old_auid", "proctitlE", "uid", "gid", "euid", "suid", "fsuid", "comm", "pid", "ppid",
+		"items", "a0", "a1", "tty", "nametype", "inode", "dev", "mode", "ouid", "ogid",
+		"rdev", "cap_fp", "op", "ver", "format", "kernel", "hostname", "addr", "terminal",
+		"subj_user", "result", "family", "a_very_long_key_name_over_16",
+	};
+	int bad = 0;
+
+	for (int k = 0; k < K_N; k++) {
+		CHECK_INT(ak__ip_classify(names[k], strlen(names[k])), k);
+		bad |= ak__ip_classify(names[k], strlen(names[k])) != k;
+		/* every one-byte change of a key is another key */
+		for (size_t i = 0; i < strlen(names[k]); i++) {
+			char t[16];
+
+			memcpy(t, names[k], strlen(names[k]));
+			t[i] ^= 0x20;
+			CHECK_INT(ak__ip_classify(t, strlen(names[k])), -1);
+		}
+	}
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		CHECK_INT(ak__ip_classify(others[i], strlen(others[i])), -1);
+	/* many names, about one in twelve on a key's hash byte: none is a key */
+	for (unsigned i = 0; i < 100000; i++) {
+		char t[16];
+		size_t n = (size_t)snprintf(t, sizeof(t), i & 1 ? "k%u" : "%ux", i >> 1);
+
+		if (ak__ip_classify(t, n) != -1) {
+			CHECK_INT(ak__ip_classify(t, n), -1);
+			break;
+		}
+	}
+	if (bad)
+		for (int k = 0; k < K_N; k++)
+			fprintf(stderr, "  # [0x%02x] = K_... + 1 /* %s */\n",
+				ak__key_hash(names[k], strlen(names[k])) >> 24, names[k]);
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_classify),
 	TEST(test_go_example_exact),
 	TEST(test_execve_argv_real), TEST(test_execve_argv),
 	TEST(test_mutations),
