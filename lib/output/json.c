@@ -390,20 +390,31 @@ static void put_str(struct ak_json *w, const char *s, size_t n)
 
 #ifdef __SSE2__
 /*
- * One block of a msg value: @n <= 16 bytes at @v, where 32 can be read.
- * Each '"' or 0x1d in turn from the block's bit mask; stores run up to 16
- * bytes past what is kept, which the caller's room allows.
+ * The 16 bytes at @v were stored at @d as they are; escape those @m marks
+ * (nonzero): @q of them are quotes, the others 0x1d.  For each, a backslash
+ * (and for 0x1d the rest of its escape) goes in, and the rest of the block
+ * is stored again after it (from @v, where 32 bytes can be read).  Returns
+ * the block's end.
  */
-static inline __attribute__((always_inline)) char *msg_block(char *d, const char *v, unsigned n)
+static inline __attribute__((always_inline)) char *msg_hits(char *d, const char *v, unsigned m,
+							     unsigned q)
 {
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)v);
-	unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x1d))));
 	unsigned pos = 0;
 
-	m &= (1u << n) - 1;
-	_mm_storeu_si128((__m128i *)(void *)d, x);
-	while (m) {
+	if (m == q) { /* quotes only (0x1d comes once a record at most) */
+		do {
+			unsigned i = (unsigned)__builtin_ctz(m);
+
+			/* "\" then the block from the quote on */
+			d += i - pos;
+			*d++ = '\\';
+			memcpy(d, v + i, 16);
+			pos = i;
+			m &= m - 1;
+		} while (m);
+		return d + 16 - pos;
+	}
+	do {
 		unsigned i = (unsigned)__builtin_ctz(m);
 
 		d += i - pos;
@@ -417,8 +428,8 @@ static inline __attribute__((always_inline)) char *msg_block(char *d, const char
 		pos = i + 1;
 		memcpy(d, v + pos, 16);
 		m &= m - 1;
-	}
-	return d + n - pos;
+	} while (m);
+	return d + 16 - pos;
 }
 #endif
 
@@ -443,36 +454,52 @@ void ak__json_kv_msg(struct ak_json *w, const char *k, size_t kn, const char *v,
 		memcpy(d, "\":\"", 3);
 		d += 3;
 #ifdef __SSE2__
-		while (end - v >= 32) {
-			/* two clean blocks at once, the usual case */
-			if (end - v >= 48) {
-				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)v);
-				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + 16));
-				__m128i q = _mm_set1_epi8('"'), g = _mm_set1_epi8(0x1d);
-				__m128i hit = _mm_or_si128(
-					_mm_or_si128(_mm_cmpeq_epi8(a, q), _mm_cmpeq_epi8(a, g)),
-					_mm_or_si128(_mm_cmpeq_epi8(b, q), _mm_cmpeq_epi8(b, g)));
+		/* 32 bytes a turn, one test when both blocks are clean (the
+		 * usual case); the hits' stores read up to 48 bytes on */
+		const __m128i cq = _mm_set1_epi8('"'), cg = _mm_set1_epi8(0x1d);
 
-				if (!_mm_movemask_epi8(hit)) {
-					_mm_storeu_si128((__m128i *)(void *)d, a);
-					_mm_storeu_si128((__m128i *)(void *)(d + 16), b);
-					d += 32;
-					v += 32;
-					continue;
-				}
+		while (end - v >= 48) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)v);
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + 16));
+			__m128i qa = _mm_cmpeq_epi8(a, cq), qb = _mm_cmpeq_epi8(b, cq);
+			__m128i ha = _mm_or_si128(qa, _mm_cmpeq_epi8(a, cg));
+			__m128i hb = _mm_or_si128(qb, _mm_cmpeq_epi8(b, cg));
+
+			_mm_storeu_si128((__m128i *)(void *)d, a);
+			_mm_storeu_si128((__m128i *)(void *)(d + 16), b);
+			if (!_mm_movemask_epi8(_mm_or_si128(ha, hb))) {
+				d += 32;
+				v += 32;
+				continue;
 			}
-			d = msg_block(d, v, 16);
-			v += 16;
+			unsigned ma = (unsigned)_mm_movemask_epi8(ha);
+			unsigned mb = (unsigned)_mm_movemask_epi8(hb);
+
+			if (ma) {
+				d = msg_hits(d, v, ma, (unsigned)_mm_movemask_epi8(qa));
+				_mm_storeu_si128((__m128i *)(void *)d, b);
+			} else {
+				d += 16;
+			}
+			d = mb ? msg_hits(d, v + 16, mb, (unsigned)_mm_movemask_epi8(qb)) : d + 16;
+			v += 32;
 		}
-		/* the last bytes from a zero-padded copy, so the blocks may read on */
+		/* the last bytes (under 48) from a zero-padded copy, so the
+		 * blocks may read on; only the bits of real bytes count */
 		char tail[64] = { 0 };
 		unsigned r = (unsigned)(end - v);
 
 		ak__copy_words(tail, v, r);
 		for (const char *t = tail; r; t += 16) {
-			unsigned n = r < 16 ? r : 16;
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+			__m128i qx = _mm_cmpeq_epi8(x, cq);
+			unsigned n = r < 16 ? r : 16, keep = (1u << n) - 1;
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(qx, _mm_cmpeq_epi8(x, cg)));
 
-			d = msg_block(d, t, n);
+			_mm_storeu_si128((__m128i *)(void *)d, x);
+			m &= keep;
+			d = m ? msg_hits(d, t, m, (unsigned)_mm_movemask_epi8(qx) & keep) - (16 - n)
+			      : d + n;
 			r -= n;
 		}
 #else

@@ -8,6 +8,7 @@
 #include <auditkit/record.h>
 
 #include "../harness.h"
+#include "output/utf8.h"
 
 /* A strict checker for what the escaper may produce inside a JSON string. */
 static int valid_json_string_body(const char *s, size_t n)
@@ -469,7 +470,65 @@ static void test_fmt_cache(void)
 	CHECK_MEM(cache.ts, cache.ts_n, "2017-03-21T23:12:51.011Z");
 }
 
+/*
+ * ak__json_kv_msg (a plain msg: printable ASCII, at most one 0x1d) writes
+ * what the general member writer does, for every length around its block
+ * sizes and quotes / 0x1d at every position, in a roomy buffer and in one
+ * too small for its fast path.
+ */
+static void test_kv_msg(void)
+{
+	static char v[300], a[4096], b[4096];
+	unsigned seed = 1;
+
+	for (size_t n = 0; n < sizeof(v); n++) {
+		for (int shape = 0; shape < 6; shape++) {
+			for (size_t i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				v[i] = (char)(0x20 + (seed >> 16) % 95);
+				if (v[i] == '\\')
+					v[i] = 'x';
+				if (shape == 1 && (seed >> 8) % 5 == 0)
+					v[i] = '"';
+				if (shape == 2)
+					v[i] = '"';
+				if (shape == 5 && (seed >> 8) % 2 == 0)
+					v[i] = '"';
+			}
+			if (shape >= 3 && n)
+				v[(seed >> 4) % n] = 0x1d;
+			if (shape == 4 && n)
+				v[0] = '"', v[n - 1] = '"';
+			for (size_t room = 0; room < 2; room++) {
+				struct ak_json w1, w2;
+				size_t cap = room ? sizeof(a) : n + 40;
+
+				ak_json_init(&w1, a, cap);
+				ak_json_init(&w2, b, sizeof(b));
+				ak_json_obj_open(&w1);
+				ak_json_obj_open(&w2);
+				ak__json_kv_plain(&w1, "x", 1, "y", 1);
+				ak__json_kv_plain(&w2, "x", 1, "y", 1);
+				ak__json_kv_msg(&w1, "raw_msg", 7, v, n);
+				ak__json_kv(&w2, "raw_msg", 7, v, n);
+				ak_json_obj_close(&w1);
+				ak_json_obj_close(&w2);
+				if (room || ak_json_len(&w1) <= cap) {
+					CHECK_INT(ak_json_len(&w1), ak_json_len(&w2));
+					CHECK(memcmp(a, b, ak_json_len(&w2)) == 0);
+				}
+				if (ak_json_len(&w1) != ak_json_len(&w2) ||
+				    (ak_json_len(&w1) <= cap && memcmp(a, b, ak_json_len(&w2)))) {
+					fprintf(stderr, "  # n=%zu shape=%d room=%zu\n", n, shape, room);
+					return;
+				}
+			}
+		}
+	}
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_kv_msg),
 	TEST(test_fmt_cache),
 	TEST(test_structure),	      TEST(test_json_lines), TEST(test_escape_every_byte),
 	TEST(test_utf8),	      TEST(test_escape_random), TEST(test_escape_chunk_boundaries), TEST(test_overflow),
