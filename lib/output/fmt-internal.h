@@ -3,6 +3,9 @@
 #ifndef AK_OUTPUT_FMT_INTERNAL_H
 #define AK_OUTPUT_FMT_INTERNAL_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include <auditkit/format.h>
 #include <auditkit/interp.h>
 
@@ -34,8 +37,59 @@ struct ak__fmt_view {
 int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 		    const struct ak_fmt_opts *opts);
 const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap);
-int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, const char *k,
-		     size_t n);
+
+static inline uint32_t ak__ld32(const char *p)
+{
+	uint32_t x;
+
+	memcpy(&x, p, 4);
+	return x;
+}
+
+static inline uint64_t ak__ld64(const char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/*
+ * Keys the record's own members take (go-libaudit's ToMapStr() overwrites
+ * data with them): not written as data.  Checked for every member, so by
+ * length and then whole words (constants: the loads of literals fold).
+ */
+static inline int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec,
+				   const char *k, size_t n)
+{
+	uint32_t x;
+	uint64_t y;
+
+	switch (n) {
+	case 0:
+		return 1;
+	case 4:
+		x = ak__ld32(k);
+		return x == ak__ld32("tags") || (x == ak__ld32("node") && rec->node.n);
+	case 5:
+		return ak__ld32(k) == ak__ld32("erro") && k[4] == 'r';
+	case 7:
+		x = ak__ld32(k + 3);
+		return (x == ak__ld32("_msg") && ak__ld32(k) == ak__ld32("raw_")) ||
+		       (x == ak__ld32("ning") && ak__ld32(k) == ak__ld32("warn") && v->ip.error);
+	case 8:
+		y = ak__ld64(k);
+		return y == ak__ld64("sequence") || (y == ak__ld64("enriched") && v->has_enriched);
+	case 10:
+		return ak__ld64(k) == ak__ld64("@timesta") && ak__ld64(k + 2) == ak__ld64("imestamp");
+	case 11:
+		y = ak__ld64(k + 3);
+		return (y == ak__ld64("ord_type") && ak__ld64(k) == ak__ld64("record_t")) ||
+		       (y == ak__ld64("erpreted") && ak__ld64(k) == ak__ld64("interpre") &&
+			v->values);
+	}
+	return 0;
+}
 int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i);
 int ak__fmt_dropped(const char *v, size_t n);
 /* AK_FMT_VALUES: the "interpreted" member / mapping (values_json.c) */

@@ -108,7 +108,7 @@ const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap)
 	return buf;
 }
 
-static void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from);
+static inline void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from);
 
 int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 		    const struct ak_fmt_opts *opts)
@@ -181,28 +181,6 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	return 0;
 }
 
-int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, const char *k,
-		     size_t n)
-{
-	/* only the lengths 0, 4, 5, 7, 8, 10, 11 can be reserved */
-	if (n > 11 || !((1u << n) & 0xdb1u))
-		return 0;
-	switch (n) {
-	case 0: return 1;
-	case 4: return (k[0] == 't' && !memcmp(k, "tags", 4)) ||
-		       (k[0] == 'n' && rec->node.n && !memcmp(k, "node", 4));
-	case 5: return k[0] == 'e' && !memcmp(k, "error", 5);
-	case 7: return (k[0] == 'r' && !memcmp(k, "raw_msg", 7)) ||
-		       (k[0] == 'w' && v->ip.error && !memcmp(k, "warning", 7));
-	case 8: return (k[0] == 's' && !memcmp(k, "sequence", 8)) ||
-		       (k[0] == 'e' && v->has_enriched && !memcmp(k, "enriched", 8));
-	case 10: return k[0] == '@' && !memcmp(k, "@timestamp", 10);
-	case 11: return (k[0] == 'r' && !memcmp(k, "record_type", 11)) ||
-		       (k[0] == 'i' && v->values && !memcmp(k, "interpreted", 11));
-	}
-	return 0;
-}
-
 /*
  * Duplicate keys, last wins: mark the fields a later field of the same key
  * and part (data or enriched) shadows, in one pass from the end with a hash
@@ -210,17 +188,9 @@ int ak__fmt_reserved(const struct ak__fmt_view *v, const struct ak_rec *rec, con
  * crafted input) are written with their duplicates, in order, so a reader
  * that keeps the last value (jq, most parsers) still sees "last wins".
  */
-static void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from)
+static void dedup_set(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from, size_t n,
+		      uint16_t *slot, size_t size)
 {
-	uint16_t slot[2 * AK__FMT_DEDUP_MAX]; /* field index + 1; 0 = empty */
-	size_t n = rec->nfields - from, size = 16;
-
-	v->dedup_from = from;
-	v->dedup_on = n >= 2 && n <= AK__FMT_DEDUP_MAX;
-	if (!v->dedup_on)
-		return;
-	while (size < 2 * n)
-		size *= 2;
 	memset(slot, 0, size * sizeof(slot[0]));
 	memset(v->shadow, 0, (n + 63) / 64 * sizeof(v->shadow[0]));
 	for (size_t i = n; i-- > 0;) {
@@ -241,6 +211,35 @@ static void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from)
 			}
 		}
 	}
+}
+
+/* The table for parts of many fields: its own frame (16 KiB), called rarely. */
+static __attribute__((noinline)) void dedup_large(struct ak__fmt_view *v,
+						  const struct ak_rec *rec, size_t from, size_t n)
+{
+	uint16_t slot[2 * AK__FMT_DEDUP_MAX]; /* field index + 1; 0 = empty */
+	size_t size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	dedup_set(v, rec, from, n, slot, size);
+}
+
+static inline void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from)
+{
+	size_t n = rec->nfields - from;
+
+	v->dedup_from = from;
+	v->dedup_on = n >= 2 && n <= AK__FMT_DEDUP_MAX;
+	if (!v->dedup_on)
+		return;
+	if (n <= 32) { /* the usual: an enriched part of a few fields */
+		uint16_t slot[64];
+
+		dedup_set(v, rec, from, n, slot, 64);
+		return;
+	}
+	dedup_large(v, rec, from, n);
 }
 
 int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i)
@@ -304,13 +303,13 @@ static void header_json(struct ak_json *w, const struct ak__fmt_view *v)
 		char *d = w->buf + w->len;
 
 		memcpy(d, "{\"record_type\":\"", 16);
-		memcpy(d + 16, v->type, tn);
+		ak__copy_words(d + 16, v->type, tn);
 		d += 16 + tn;
 		memcpy(d, "\",\"@timestamp\":\"", 16);
-		memcpy(d + 16, v->ts, v->ts_n);
+		ak__copy_words(d + 16, v->ts, v->ts_n);
 		d += 16 + v->ts_n;
 		memcpy(d, "\",\"sequence\":\"", 14);
-		memcpy(d + 14, v->seq_p, v->seq_n);
+		ak__copy_words(d + 14, v->seq_p, v->seq_n);
 		d += 14 + v->seq_n;
 		*d++ = '"';
 		w->len = (size_t)(d - w->buf);
@@ -322,6 +321,30 @@ static void header_json(struct ak_json *w, const struct ak__fmt_view *v)
 	ak__json_kv_plain(w, "record_type", 11, v->type, tn);
 	ak__json_kv_plain(w, "@timestamp", 10, v->ts, v->ts_n);
 	ak__json_kv_plain(w, "sequence", 8, v->seq_p, v->seq_n);
+}
+
+/*
+ * A member whose value is a container: @lit is ,"key":{ or ,"key":[ (plain
+ * key), written at once when the writer is past the first member of an
+ * open container with room; else the checked calls.
+ */
+static void open_member(struct ak_json *w, const char *lit, size_t n, int arr)
+{
+	unsigned dp = w->depth;
+
+	if (w->buf && !w->after_key && dp + 2 < AK_JSON_MAX_DEPTH && !(w->first & (1u << dp)) &&
+	    w->len <= w->cap && w->cap - w->len >= n) {
+		memcpy(w->buf + w->len, lit, n);
+		w->len += n;
+		w->depth = dp + 1;
+		w->first |= 1u << (dp + 1);
+		return;
+	}
+	ak_json_key(w, lit + 2, n - 5);
+	if (arr)
+		ak_json_arr_open(w);
+	else
+		ak_json_obj_open(w);
 }
 
 /* The interpreted data members. */
@@ -350,7 +373,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		return ret;
 	header_json(w, &v);
 	if (rec->node.n)
-		ak_json_kv_str(w, "node", rec->node.p, rec->node.n);
+		ak__json_kv(w, "node", 4, rec->node.p, rec->node.n);
 	if (v.raw) {
 		char *d = direct_begin(w);
 
@@ -373,8 +396,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	else
 		ak__json_kv(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
 	if (v.ip.ntags) {
-		ak_json_key(w, "tags", 4);
-		ak_json_arr_open(w);
+		open_member(w, ",\"tags\":[", 9, 1);
 		for (size_t i = 0; i < v.ip.ntags; i++)
 			ak_json_str(w, v.ip.tags[i].p, v.ip.tags[i].n);
 		ak_json_arr_close(w);
@@ -384,8 +406,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	if (v.has_enriched) {
 		char *d = NULL; /* direct after the first member */
 
-		ak_json_key(w, "enriched", 8);
-		ak_json_obj_open(w);
+		open_member(w, ",\"enriched\":{", 13, 0);
 		for (size_t i = rec->nfields - v.n_enriched; i < rec->nfields; i++) {
 			const struct ak_field *f = &rec->fields[i];
 

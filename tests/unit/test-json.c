@@ -527,7 +527,64 @@ static void test_kv_msg(void)
 	}
 }
 
+/*
+ * Data keys that are the record's own member names are not written as data
+ * (only when that member is there: node, warning, enriched, interpreted);
+ * names one byte off are.  Hand-built fields: the parser has no '@' in keys.
+ */
+static void test_reserved_keys(void)
+{
+	static const char *const names[] = {
+		"", "tags", "node", "error", "raw_msg", "warning", "sequence", "enriched",
+		"@timestamp", "record_type", "interpreted",
+		/* one byte off */
+		"tagz", "Node", "errop", "raw_msh", "varning", "sequencf", "enricheD",
+		"@timestamq", "record_typf", "interpretes", "tag", "nodes", "error_",
+	};
+	const size_t nn = sizeof(names) / sizeof(names[0]);
+	static char out[8192], vals[64][8];
+	struct ak_field f[64];
+	struct ak_rec rec;
+	struct ak_json w;
+
+	for (int shape = 0; shape < 4; shape++) {
+		/* 0: bare; 1: node; 2: an interpretation error (warning); 3: enriched */
+		const char *line = shape == 1 ? "node=h type=USER_ACCT msg=audit(1.000:1): x=1" :
+				   shape == 2 ? "type=SYSCALL msg=audit(1.000:1): x=1" :
+						"type=USER_ACCT msg=audit(1.000:1): x=1";
+		size_t nf = 0;
+
+		CHECK(ak_rec_parse_line(&rec, line, strlen(line), f, 64) == 1);
+		for (size_t i = 0; i < nn; i++) {
+			snprintf(vals[i], sizeof(vals[i]), "v%zu", i);
+			f[nf++] = (struct ak_field){ { names[i], strlen(names[i]) },
+						     { vals[i], strlen(vals[i]) }, AK_F_PLAIN };
+		}
+		if (shape == 3)
+			f[nf++] = (struct ak_field){ AK_STR_LIT("UID"), AK_STR_LIT("root"),
+						     AK_F_ENRICHED | AK_F_PLAIN };
+		rec.fields = f;
+		rec.nfields = nf;
+		ak_json_init(&w, out, sizeof(out));
+		CHECK(ak_fmt_record_json(&w, &rec, NULL) == 0);
+		CHECK(ak_json_finish(&w) > 0);
+		for (size_t i = 0; i < nn; i++) {
+			char m[64];
+			int reserved = i <= 10 && !(i == 2 && shape != 1) && !(i == 5 && shape != 2) &&
+				       !(i == 7 && shape != 3) && i != 10;
+
+			snprintf(m, sizeof(m), "\"%s\":\"%s\"", names[i], vals[i]);
+			if ((strstr(out, m) == NULL) != reserved) {
+				fprintf(stderr, "  # shape %d: %s %s\n", shape, names[i],
+					reserved ? "written" : "missing");
+				CHECK(0);
+			}
+		}
+	}
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_reserved_keys),
 	TEST(test_kv_msg),
 	TEST(test_fmt_cache),
 	TEST(test_structure),	      TEST(test_json_lines), TEST(test_escape_every_byte),
