@@ -36,9 +36,11 @@ int ak__hex_decode(char *dst, const char *s, size_t n, int mode);
  * E_PLAIN: key and value are printable ASCII without '"' or '\\' (see
  * ak_interp.kv_plain).  It comes from the field's AK_F_PLAIN; whatever points
  * a value elsewhere says again whether it holds (ak__ip_set_val()).
+ * E_QUOTED and E_PLAIN are the field's own bits (AK_F_DQUOTE | AK_F_SQUOTE,
+ * AK_F_PLAIN), so the collect pass takes them with one mask.
  */
-enum { E_QUOTED = 1, E_DEL = 2, E_FOLLOWER = 4, E_DONE = 8 /* value already decoded */,
-       E_PLAIN = 16 };
+enum { E_QUOTED = 3, E_PLAIN = 16, E_DEL = 32, E_FOLLOWER = 64,
+       E_DONE = 128 /* value already decoded */ };
 
 struct ak__ip_ent {
 	struct ak_str key, val;

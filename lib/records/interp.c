@@ -38,8 +38,9 @@ static inline int keq(struct ak_str a, const char *s, size_t n)
 
 #define KEQ(a, lit) keq((a), lit, sizeof(lit) - 1)
 
-/* The collect pass takes a field's AK_F_PLAIN as it is. */
+/* The collect pass takes a field's quote and plain bits as they are. */
 _Static_assert((int)E_PLAIN == (int)AK_F_PLAIN, "E_PLAIN is AK_F_PLAIN");
+_Static_assert((int)E_QUOTED == (int)(AK_F_DQUOTE | AK_F_SQUOTE), "E_QUOTED is the quote bits");
 
 /* The keys the rules use, by K_ id (padded: their words are read at once). */
 static const struct {
@@ -715,7 +716,10 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	m += ALIGN(ecap);
 	c.b = m;
 	c.bcap = size - (size_t)(m - (char *)scratch);
-	memset(c.slot, 0, hsize * sizeof(uint32_t));
+	if (hsize == 64) /* up to 19 fields: a fixed size, stored inline */
+		memset(c.slot, 0, 64 * sizeof(uint32_t));
+	else
+		memset(c.slot, 0, hsize * sizeof(uint32_t));
 
 	/* 1. collect */
 	for (size_t i = 0; i < rec->nfields; i++) {
@@ -731,8 +735,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 		if (dropped(v) && !(rec->type == AUDIT_EXECVE && k[0] == 'a' && kn > 1 &&
 				    k[1] >= '0' && k[1] <= '9'))
 			continue;
-		uint32_t fl = !!(f->flags & (AK_F_DQUOTE | AK_F_SQUOTE)) * E_QUOTED |
-			      (f->flags & AK_F_PLAIN); /* == E_PLAIN */
+		uint32_t fl = f->flags & (E_QUOTED | E_PLAIN);
 		uint64_t a, b;
 
 		ak__key_words(k, kn, &a, &b);
@@ -767,19 +770,25 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 		return -ERANGE;
 	}
 
-	/* 3. emit */
+	/* 3. emit: entries in order, each followed by its followers */
 	for (size_t i = 0; i < c.ne; i++) {
 		const struct ak__ip_ent *e = &c.e[i];
+		uint32_t fl = e->flags;
 
-		if (e->flags & E_FOLLOWER)
+		if (!(fl & (E_FOLLOWER | E_DEL)) && !e->next) { /* the usual */
+			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
+			out->kv[nkv++] = (struct ak_kv){ e->key, e->val };
 			continue;
-		if (!(e->flags & E_DEL)) {
-			plain[nkv] = !!(e->flags & E_PLAIN);
+		}
+		if (fl & E_FOLLOWER)
+			continue;
+		if (!(fl & E_DEL)) {
+			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
 			out->kv[nkv++] = (struct ak_kv){ e->key, e->val };
 		}
 		for (uint32_t f = e->next; f; f = c.e[f - 1].next)
 			if (!(c.e[f - 1].flags & E_DEL)) {
-				plain[nkv] = !!(c.e[f - 1].flags & E_PLAIN);
+				plain[nkv] = (unsigned char)(c.e[f - 1].flags / E_PLAIN & 1);
 				out->kv[nkv++] = (struct ak_kv){ c.e[f - 1].key, c.e[f - 1].val };
 			}
 	}
