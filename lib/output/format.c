@@ -272,11 +272,55 @@ static inline char *direct_begin(const struct ak_json *w)
 	return NULL;
 }
 
-static inline __attribute__((always_inline)) char *direct_member(struct ak_json *w, char *d, int plain, const char *k, size_t kn,
-				  const char *v, size_t vn)
+/*
+ * The record's line, where most keys and values lie: a string of up to 16
+ * bytes whose 16 bytes from its start are all in the line is copied with one
+ * move (the bytes after it are overwritten next).  lo = 1, span = 0 (no
+ * pointer is 1) when the line is shorter.
+ */
+struct line_span {
+	uintptr_t lo;
+	size_t span;
+};
+
+static inline struct line_span line_span(const struct ak_rec *rec)
 {
-	if (d && plain && (size_t)(w->buf + w->cap - d) >= kn + vn + 6)
-		return ak__json_plain_member(d, k, kn, v, vn);
+	if (rec->line.n < 16 || !rec->line.p)
+		return (struct line_span){ 1, 0 };
+	return (struct line_span){ (uintptr_t)rec->line.p, rec->line.n - 16 };
+}
+
+static inline __attribute__((always_inline)) void copy_str(char *d, const char *p, size_t n,
+							    struct line_span ls)
+{
+	if (n <= 16 && (uintptr_t)p - ls.lo <= ls.span)
+		memcpy(d, p, 16);
+	else
+		ak__copy_words(d, p, n);
+}
+
+/* ak__json_plain_member() with copy_str(): room for kn + vn + 22 bytes at @d. */
+static inline __attribute__((always_inline)) char *line_member(char *d, const char *k, size_t kn,
+								const char *v, size_t vn,
+								struct line_span ls)
+{
+	memcpy(d, ",\"", 2);
+	copy_str(d + 2, k, kn, ls);
+	d += 2 + kn;
+	memcpy(d, "\":\"", 3);
+	copy_str(d + 3, v, vn, ls);
+	d += 3 + vn;
+	*d++ = '"';
+	return d;
+}
+
+static inline __attribute__((always_inline)) char *direct_member(struct ak_json *w, char *d,
+								  int plain, const char *k,
+								  size_t kn, const char *v,
+								  size_t vn, struct line_span ls)
+{
+	if (d && plain && (size_t)(w->buf + w->cap - d) >= kn + vn + 22)
+		return line_member(d, k, kn, v, vn, ls);
 	if (d)
 		w->len = (size_t)(d - w->buf);
 	if (plain)
@@ -352,13 +396,14 @@ static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const str
 {
 	const unsigned char *plain = v->ip.kv_plain;
 	const struct ak_kv *kv = v->ip.kv, *end = kv + v->ip.nkv;
+	struct line_span ls = line_span(rec);
 	char *d = direct_begin(w);
 
 	for (size_t i = 0; kv < end; kv++, i++) {
 		if (ak__fmt_reserved(v, rec, kv->key.p, kv->key.n))
 			continue;
 		d = direct_member(w, d, plain && plain[i], kv->key.p, kv->key.n, kv->val.p,
-				  kv->val.n);
+				  kv->val.n, ls);
 	}
 	direct_end(w, d);
 }
@@ -374,6 +419,8 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	header_json(w, &v);
 	if (rec->node.n)
 		ak__json_kv(w, "node", 4, rec->node.p, rec->node.n);
+	struct line_span ls = line_span(rec);
+
 	if (v.raw) {
 		char *d = direct_begin(w);
 
@@ -385,7 +432,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 			    ak__fmt_reserved(&v, rec, f->key.p, f->key.n))
 				continue;
 			d = direct_member(w, d, !!(f->flags & AK_F_PLAIN), f->key.p, f->key.n,
-					  f->val.p, f->val.n);
+					  f->val.p, f->val.n, ls);
 		}
 		direct_end(w, d);
 	} else {
@@ -413,7 +460,7 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 			if (!(f->flags & AK_F_ENRICHED) || ak__fmt_shadowed(&v, rec, i))
 				continue;
 			d = direct_member(w, d, !!(f->flags & AK_F_PLAIN), f->key.p, f->key.n,
-					  f->val.p, f->val.n);
+					  f->val.p, f->val.n, ls);
 		}
 		direct_end(w, d);
 		ak_json_obj_close(w);
