@@ -399,13 +399,46 @@ static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const str
 	struct line_span ls = line_span(rec);
 	char *d = direct_begin(w);
 
-	for (size_t i = 0; kv < end; kv++, i++) {
+	if (d && plain) {
+		/* the writer's end in a local: the stores through d may alias *w */
+		const char *lim = w->buf + w->cap;
+
+		for (; kv < end; kv++, plain++) {
+			const char *k = kv->key.p, *val = kv->val.p;
+			size_t kn = kv->key.n, vn = kv->val.n;
+
+			if (ak__fmt_reserved(v, rec, k, kn))
+				continue;
+			if (*plain && (size_t)(lim - d) >= kn + vn + 22) {
+				d = line_member(d, k, kn, val, vn, ls);
+				continue;
+			}
+			w->len = (size_t)(d - w->buf);
+			if (*plain)
+				ak__json_kv_plain(w, k, kn, val, vn);
+			else
+				ak__json_kv(w, k, kn, val, vn);
+			d = direct_begin(w);
+			if (!d) {
+				kv++;
+				plain++;
+				break;
+			}
+		}
+		if (d) {
+			w->len = (size_t)(d - w->buf);
+			return;
+		}
+	}
+	/* the checked writers (no room, or no plain flags) */
+	for (; kv < end; kv++, plain += !!plain) {
 		if (ak__fmt_reserved(v, rec, kv->key.p, kv->key.n))
 			continue;
-		d = direct_member(w, d, plain && plain[i], kv->key.p, kv->key.n, kv->val.p,
-				  kv->val.n, ls);
+		if (plain && *plain)
+			ak__json_kv_plain(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
+		else
+			ak__json_kv(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
 	}
-	direct_end(w, d);
 }
 
 int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
