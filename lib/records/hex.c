@@ -24,11 +24,37 @@ const unsigned char ak__hexval[256] = {
 	['A'] = H(10), ['B'] = H(11), ['C'] = H(12), ['D'] = H(13), ['E'] = H(14), ['F'] = H(15),
 };
 
+#ifdef __SSE2__
+/* All-ones in the bytes of @v that are not '0'-'9' or 'A'-'F'. */
+static inline __m128i not_hex16(__m128i v)
+{
+	const __m128i bias = _mm_set1_epi8(-128);
+	/* unsigned v - '0' <= 9 or v - 'A' <= 5, as signed compares on biased values */
+	__m128i isd = _mm_cmpgt_epi8(_mm_add_epi8(_mm_sub_epi8(v, _mm_set1_epi8('0')), bias),
+				     _mm_set1_epi8(-128 + 9));
+	__m128i isa = _mm_cmpgt_epi8(_mm_add_epi8(_mm_sub_epi8(v, _mm_set1_epi8('A')), bias),
+				     _mm_set1_epi8(-128 + 5));
+
+	return _mm_and_si128(isd, isa);
+}
+#endif
+
 int ak_hex_is_upper(const char *s, size_t n)
 {
+	size_t i = 0;
+
 	if (!n || (n & 1))
 		return 0;
-	for (size_t i = 0; i < n; i++)
+#ifdef __SSE2__
+	/* 16 at a time: split EXECVE arguments run to many KiB */
+	__m128i bad = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16)
+		bad = _mm_or_si128(bad, not_hex16(_mm_loadu_si128((const __m128i *)(const void *)(s + i))));
+	if (_mm_movemask_epi8(bad))
+		return 0;
+#endif
+	for (; i < n; i++)
 		if (!ak__hexval[(unsigned char)s[i]])
 			return 0;
 	return 1;

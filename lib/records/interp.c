@@ -248,6 +248,15 @@ int ak__ip_parse_dec(struct ak_str s, long long *out)
 		neg = s.p[i++] == '-';
 	if (i == s.n)
 		return -1;
+	if (s.n - i <= 18) { /* the usual: too few digits to overflow */
+		for (; i < s.n; i++) {
+			unsigned d = (unsigned char)s.p[i] - '0';
+
+			if (d > 9)
+				return -1;
+			v = v * 10 + d;
+		}
+	}
 	for (; i < s.n; i++) {
 		unsigned d = (unsigned char)s.p[i] - '0';
 
@@ -271,18 +280,16 @@ static int parse_hex64(struct ak_str s, long long *out)
 	if (i == s.n)
 		return -1;
 	for (; i < s.n; i++) {
-		char ch = s.p[i];
-		unsigned d;
+		unsigned ch = (unsigned char)s.p[i], d = ch - '0';
 
-		if (ch >= '0' && ch <= '9')
-			d = (unsigned)(ch - '0');
-		else if (ch >= 'a' && ch <= 'f')
-			d = (unsigned)(ch - 'a' + 10);
-		else if (ch >= 'A' && ch <= 'F')
-			d = (unsigned)(ch - 'A' + 10);
-		else
-			return -1;
-		if (v > (lim + neg - d) / 16)
+		if (d > 9) {
+			d = (ch | 0x20) - 'a'; /* 'a'-'f' or 'A'-'F' */
+			if (d > 5)
+				return -1;
+			d += 10;
+		}
+		/* 15 digits cannot overflow; past them, check */
+		if (i >= 15 && v > (lim + neg - d) / 16)
 			return -1;
 		v = v * 16 + d;
 	}
@@ -414,29 +421,39 @@ static void tags(struct ak__ip *c, struct ak_interp *out)
 	if (!e)
 		return;
 	e->flags |= E_DEL;
-	if (!(e->flags & E_QUOTED) && ak_hex_is_upper(e->val.p, e->val.n)) {
-		char *p = ak__ip_balloc(c, e->val.n / 2);
-		size_t start = 0, nt = 1;
+	if (!(e->flags & E_QUOTED) && e->val.n && !(e->val.n & 1)) {
+		/* upper-case hex: decoded (the decoder validates), else as it is */
+		size_t save = c->bn, start = 0, nt = 1;
 
-		if (!p)
-			return;
+		if (c->bcap - c->bn < e->val.n / 2) {
+			if (ak_hex_is_upper(e->val.p, e->val.n)) {
+				c->overflow = 1;
+				return;
+			}
+			goto plain;
+		}
+		char *p = ak__ip_balloc(c, e->val.n / 2);
 		int n = ak__hex_decode(p, e->val.p, e->val.n, AK_HEX_NUL_KEEP);
 
-		for (int i = 0; i < n; i++)
-			nt += p[i] == 0x01;
-		tg = tag_array(c, nt);
-		if (!tg)
-			return;
-		for (size_t i = 0; i <= (size_t)n; i++) {
-			if (i == (size_t)n || p[i] == 0x01) {
-				tg[out->ntags].p = p + start;
-				tg[out->ntags++].n = i - start;
-				start = i + 1;
+		if (n >= 0) {
+			for (int i = 0; i < n; i++)
+				nt += p[i] == 0x01;
+			tg = tag_array(c, nt);
+			if (!tg)
+				return;
+			for (size_t i = 0; i <= (size_t)n; i++) {
+				if (i == (size_t)n || p[i] == 0x01) {
+					tg[out->ntags].p = p + start;
+					tg[out->ntags++].n = i - start;
+					start = i + 1;
+				}
 			}
+			out->tags = tg;
+			return;
 		}
-		out->tags = tg;
-		return;
+		c->bn = save;
 	}
+plain:
 	tg = tag_array(c, 1);
 	if (!tg)
 		return;

@@ -969,8 +969,64 @@ static void test_classify(void)
 				ak__key_hash(names[k], strlen(names[k])) >> 24, names[k]);
 }
 
+/*
+ * Number parsing as Go's strconv.ParseInt (arch base 16, syscall and exit
+ * base 10): signs, leading zeros past the no-overflow length, the limits.
+ */
+static void test_parse_numbers(void)
+{
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=C000003E syscall=+2 "
+		     "exit=-0000000000000000013 exe=\"/x\"") > 0);
+	CHECK_VAL("arch", "x86_64");
+	CHECK_VAL("syscall", "open");
+	CHECK_VAL("exit", "EACCES");
+	CHECK(ip.error == NULL);
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=0000000000000000c000003e syscall=2 "
+		     "exit=-9223372036854775808 exe=\"/x\"") > 0);
+	CHECK_VAL("arch", "x86_64");
+	CHECK_VAL("exit", "-9223372036854775808");
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=7fffffffffffffff syscall=2 "
+		     "exit=-9223372036854775809 exe=\"/x\"") > 0);
+	CHECK_VAL("arch", "unknown[ffffffff]");
+	CHECK_VAL("exit", "-9223372036854775809");
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=8000000000000000 syscall=2 exe=\"/x\"") > 0);
+	CHECK_VAL("arch", "8000000000000000");
+	CHECK_STR(ip.error, "failed to parse arch");
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003g syscall=2 exe=\"/x\"") > 0);
+	CHECK_STR(ip.error, "failed to parse arch");
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=9223372036854775808 "
+		     "exe=\"/x\"") > 0);
+	CHECK_STR(ip.error, "failed to parse syscall");
+	CHECK(interp("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=2x exit=-13x "
+		     "exe=\"/x\"") > 0);
+	CHECK_STR(ip.error, "failed to parse syscall");
+	CHECK_VAL("exit", "-13x");
+}
+
+/* ak_hex_is_upper at every length around its 16-byte blocks, a bad byte at every place. */
+static void test_hex_is_upper(void)
+{
+	static const char bad[] = "/:@Ga`g\x80 ";
+	char s[80] = { 0 };
+
+	for (size_t n = 0; n < sizeof(s); n++) {
+		for (size_t i = 0; i < n; i++)
+			s[i] = "0123456789ABCDEF"[(i * 7) % 16];
+		CHECK_INT(ak_hex_is_upper(s, n), n && !(n & 1));
+		for (size_t i = 0; i < n; i++) {
+			char o = s[i];
+
+			for (const char *b = bad; *b; b++) {
+				s[i] = *b;
+				CHECK_INT(ak_hex_is_upper(s, n), 0);
+			}
+			s[i] = o;
+		}
+	}
+}
+
 static const struct ak_test tests[] = {
-	TEST(test_classify),
+	TEST(test_classify), TEST(test_parse_numbers), TEST(test_hex_is_upper),
 	TEST(test_go_example_exact),
 	TEST(test_execve_argv_real), TEST(test_execve_argv),
 	TEST(test_mutations),
