@@ -9,12 +9,15 @@
 #include <auditkit/format.h>
 #include <auditkit/interp.h>
 
+#include "records/interp-internal.h"
+
 /* Parts (data, enriched) larger than this keep their duplicate keys. */
 #define AK__FMT_DEDUP_MAX 4096
 
 /* What every format writes for a record, computed once. */
 struct ak__fmt_view {
 	struct ak_interp ip; /* data (unless raw) */
+	struct ak__ip entries; /* with ak__fmt_prepare_entries(): the data unemitted */
 	int raw;             /* AK_FMT_RAW: use rec->fields */
 	int has_enriched;
 	int values;          /* AK_FMT_VALUES: "interpreted" is reserved */
@@ -36,6 +39,9 @@ struct ak__fmt_view {
 
 int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 		    const struct ak_fmt_opts *opts);
+/* The same, but the interpreted data stays in v->entries (v->ip has no pairs). */
+int ak__fmt_prepare_entries(struct ak__fmt_view *v, const struct ak_rec *rec,
+			    const struct ak_fmt_opts *opts);
 const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap);
 
 static inline uint32_t ak__ld32(const char *p)

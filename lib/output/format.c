@@ -110,8 +110,10 @@ const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap)
 
 static inline void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from);
 
-int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
-		    const struct ak_fmt_opts *opts)
+static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
+							  const struct ak_rec *rec,
+							  const struct ak_fmt_opts *opts,
+							  int emit)
 {
 	unsigned flags = opts ? opts->flags : 0;
 	uint32_t s = rec->serial;
@@ -129,9 +131,11 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 			scr = v->stack_scratch;
 			cap = sizeof(v->stack_scratch);
 		}
-		ret = ak_interp_record(&v->ip, rec, scr, cap, 0);
+		ret = ak__interp_run(&v->entries, &v->ip, rec, scr, cap);
 		if (ret < 0)
 			return ret;
+		if (emit)
+			ak__interp_emit(&v->entries, &v->ip);
 		v->raw = 0;
 	}
 	v->type = ak__fmt_type_name(rec, v->type_buf, sizeof(v->type_buf));
@@ -179,6 +183,18 @@ int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
 	/* fields written as they are: all in raw mode, else the enriched ones */
 	dedup(v, rec, v->raw ? 0 : (v->has_enriched ? rec->nfields - v->n_enriched : rec->nfields));
 	return 0;
+}
+
+int ak__fmt_prepare(struct ak__fmt_view *v, const struct ak_rec *rec,
+		    const struct ak_fmt_opts *opts)
+{
+	return prepare(v, rec, opts, 1);
+}
+
+int ak__fmt_prepare_entries(struct ak__fmt_view *v, const struct ak_rec *rec,
+			    const struct ak_fmt_opts *opts)
+{
+	return prepare(v, rec, opts, 0);
 }
 
 /*
@@ -392,60 +408,72 @@ static void open_member(struct ak_json *w, const char *lit, size_t n, int arr)
 }
 
 /* The interpreted data members. */
+/*
+ * One data member, direct when the writer allows it (@s->d set) and the key
+ * and value need no escaping; else the checked writers.
+ */
+struct dw {
+	struct ak_json *w;
+	char *d;         /* where the next member goes, NULL: checked writers */
+	const char *lim; /* the buffer's end (a local: stores through d may alias *w) */
+	struct line_span ls;
+};
+
+static inline __attribute__((always_inline)) void data_member(struct dw *s,
+							       const struct ak__fmt_view *v,
+							       const struct ak_rec *rec,
+							       const struct ak__ip_ent *e)
+{
+	const char *k = e->key.p, *val = e->val.p;
+	size_t kn = e->key.n, vn = e->val.n;
+	int plain = !!(e->flags & E_PLAIN);
+
+	if (ak__fmt_reserved(v, rec, k, kn))
+		return;
+	if (s->d && plain && (size_t)(s->lim - s->d) >= kn + vn + 22) {
+		s->d = line_member(s->d, k, kn, val, vn, s->ls);
+		return;
+	}
+	if (s->d)
+		s->w->len = (size_t)(s->d - s->w->buf);
+	if (plain)
+		ak__json_kv_plain(s->w, k, kn, val, vn);
+	else
+		ak__json_kv(s->w, k, kn, val, vn);
+	s->d = direct_begin(s->w);
+}
+
+/* The interpreted data members: the entries in order, each followed by its followers. */
 static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const struct ak_rec *rec)
 {
-	const unsigned char *plain = v->ip.kv_plain;
-	const struct ak_kv *kv = v->ip.kv, *end = kv + v->ip.nkv;
-	struct line_span ls = line_span(rec);
-	char *d = direct_begin(w);
+	/* locals: the stores through s.d may alias the view */
+	const struct ak__ip_ent *base = v->entries.e, *e = base, *end = e + v->entries.ne;
+	struct dw s = { w, direct_begin(w), w->buf + w->cap, line_span(rec) };
 
-	if (d && plain) {
-		/* the writer's end in a local: the stores through d may alias *w */
-		const char *lim = w->buf + w->cap;
+	for (; e < end; e++) {
+		uint32_t fl = e->flags;
 
-		for (; kv < end; kv++, plain++) {
-			const char *k = kv->key.p, *val = kv->val.p;
-			size_t kn = kv->key.n, vn = kv->val.n;
-
-			if (ak__fmt_reserved(v, rec, k, kn))
-				continue;
-			if (*plain && (size_t)(lim - d) >= kn + vn + 22) {
-				d = line_member(d, k, kn, val, vn, ls);
-				continue;
-			}
-			w->len = (size_t)(d - w->buf);
-			if (*plain)
-				ak__json_kv_plain(w, k, kn, val, vn);
-			else
-				ak__json_kv(w, k, kn, val, vn);
-			d = direct_begin(w);
-			if (!d) {
-				kv++;
-				plain++;
-				break;
-			}
-		}
-		if (d) {
-			w->len = (size_t)(d - w->buf);
-			return;
-		}
-	}
-	/* the checked writers (no room, or no plain flags) */
-	for (; kv < end; kv++, plain += !!plain) {
-		if (ak__fmt_reserved(v, rec, kv->key.p, kv->key.n))
+		if (!(fl & (E_FOLLOWER | E_DEL)) && !e->next) { /* the usual */
+			data_member(&s, v, rec, e);
 			continue;
-		if (plain && *plain)
-			ak__json_kv_plain(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
-		else
-			ak__json_kv(w, kv->key.p, kv->key.n, kv->val.p, kv->val.n);
+		}
+		if (fl & E_FOLLOWER)
+			continue;
+		if (!(fl & E_DEL))
+			data_member(&s, v, rec, e);
+		for (uint32_t f = e->next; f; f = base[f - 1].next)
+			if (!(base[f - 1].flags & E_DEL))
+				data_member(&s, v, rec, &base[f - 1]);
 	}
+	if (s.d)
+		w->len = (size_t)(s.d - w->buf);
 }
 
 int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		       const struct ak_fmt_opts *opts)
 {
 	struct ak__fmt_view v;
-	int ret = ak__fmt_prepare(&v, rec, opts);
+	int ret = ak__fmt_prepare_entries(&v, rec, opts);
 
 	if (ret < 0)
 		return ret;

@@ -370,7 +370,7 @@ static void unset_id(struct ak__ip *c, int k)
 }
 
 /* success (syscalls) or else res (user space) -> result=success|fail. */
-static void result(struct ak__ip *c)
+static inline __attribute__((always_inline)) void result(struct ak__ip *c)
 {
 	struct ak__ip_ent *e = ak__ip_known(c, K_SUCCESS);
 
@@ -390,7 +390,7 @@ static void result(struct ak__ip *c)
 	       ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"), E_PLAIN);
 }
 
-static void exit_name(struct ak__ip *c)
+static inline __attribute__((always_inline)) void exit_name(struct ak__ip *c)
 {
 	struct ak__ip_ent *e = ak__ip_known(c, K_EXIT);
 	long long v;
@@ -413,7 +413,7 @@ static struct ak_str *tag_array(struct ak__ip *c, size_t n)
 }
 
 /* The rule key(s) become tags: hex "a\001b" (several keys), or "key=net", or "net". */
-static void tags(struct ak__ip *c, struct ak_interp *out)
+static inline __attribute__((always_inline)) void tags(struct ak__ip *c, struct ak_interp *out)
 {
 	struct ak__ip_ent *e = ak__ip_known(c, K_KEY);
 	struct ak_str *tg;
@@ -544,7 +544,7 @@ static void syscall_rules(struct ak__ip *c, int seccomp)
 
 static const char *const sa_keys[] = { "family", "addr", "port", "flow", "path" };
 
-static void saddr(struct ak__ip *c)
+static inline __attribute__((always_inline)) void saddr(struct ak__ip *c)
 {
 	struct ak__ip_ent *e = ak__ip_known(c, K_SADDR);
 	struct ak_sockaddr sa;
@@ -576,7 +576,7 @@ static void saddr(struct ak__ip *c)
 			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i], i == 4 ? 0 : E_PLAIN);
 }
 
-static void enrich(struct ak__ip *c)
+static inline __attribute__((always_inline)) void enrich(struct ak__ip *c)
 {
 	uint32_t type = c->rec->type;
 
@@ -701,14 +701,19 @@ static int kvcmp(const void *a, const void *b)
 	return r ? r : (x->key.n > y->key.n) - (x->key.n < y->key.n);
 }
 
-int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scratch, size_t size,
-		     unsigned flags)
+/*
+ * ak_interp_record() but its emit pass: @cp holds the entries (in @scratch),
+ * @out the tags, the error and where the pairs go.  Returns 0 or -ERANGE.
+ * Inlined into its callers, whose @cp is a local: its fields stay in
+ * registers through the collect loop.
+ */
+static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct ak_interp *out,
+						      const struct ak_rec *rec, void *scratch,
+						      size_t size)
 {
-	struct ak__ip c;
+#define c (*cp)
 	size_t ecap, hsize, fixed = layout(rec->nfields, &ecap, &hsize);
 	char *m = scratch;
-	unsigned char *plain;
-	size_t nkv = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (size < fixed) {
@@ -729,7 +734,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 	c.mask = hsize - 1;
 	out->kv = (struct ak_kv *)(void *)m;
 	m += ALIGN(ecap * sizeof(struct ak_kv));
-	plain = (unsigned char *)m;
+	out->kv_plain = (unsigned char *)m;
 	m += ALIGN(ecap);
 	c.b = m;
 	c.bcap = size - (size_t)(m - (char *)scratch);
@@ -787,37 +792,77 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 		return -ERANGE;
 	}
 
-	/* 3. emit: entries in order, each followed by its followers */
-	for (size_t i = 0; i < c.ne; i++) {
-		const struct ak__ip_ent *e = &c.e[i];
+	out->error = c.error;
+	out->scratch_used = (size_t)(c.b - (char *)scratch) + c.bn;
+	return 0;
+#undef c
+}
+
+int ak__interp_run(struct ak__ip *c, struct ak_interp *out, const struct ak_rec *rec,
+		   void *scratch, size_t size)
+{
+	struct ak__ip lc;
+	int ret = run(&lc, out, rec, scratch, size);
+
+	*c = lc;
+	return ret;
+}
+
+/* The emit pass: entries in order, each followed by its followers, into out->kv. */
+static inline __attribute__((always_inline)) void emit(const struct ak__ip *c,
+							struct ak_interp *out)
+{
+	/* locals: the stores through plain may alias *out and *c */
+	unsigned char *plain = (unsigned char *)(uintptr_t)out->kv_plain;
+	struct ak_kv *kv = out->kv;
+	const struct ak__ip_ent *e = c->e, *end = e + c->ne;
+	size_t nkv = 0;
+
+	for (; e < end; e++) {
 		uint32_t fl = e->flags;
 
 		if (!(fl & (E_FOLLOWER | E_DEL)) && !e->next) { /* the usual */
 			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
-			out->kv[nkv++] = (struct ak_kv){ e->key, e->val };
+			kv[nkv++] = (struct ak_kv){ e->key, e->val };
 			continue;
 		}
 		if (fl & E_FOLLOWER)
 			continue;
 		if (!(fl & E_DEL)) {
 			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
-			out->kv[nkv++] = (struct ak_kv){ e->key, e->val };
+			kv[nkv++] = (struct ak_kv){ e->key, e->val };
 		}
-		for (uint32_t f = e->next; f; f = c.e[f - 1].next)
-			if (!(c.e[f - 1].flags & E_DEL)) {
-				plain[nkv] = (unsigned char)(c.e[f - 1].flags / E_PLAIN & 1);
-				out->kv[nkv++] = (struct ak_kv){ c.e[f - 1].key, c.e[f - 1].val };
+		for (uint32_t f = e->next; f; f = c->e[f - 1].next) {
+			const struct ak__ip_ent *x = &c->e[f - 1];
+
+			if (!(x->flags & E_DEL)) {
+				plain[nkv] = (unsigned char)(x->flags / E_PLAIN & 1);
+				kv[nkv++] = (struct ak_kv){ x->key, x->val };
 			}
+		}
 	}
 	out->nkv = nkv;
-	out->error = c.error;
-	out->scratch_used = (size_t)(c.b - (char *)scratch) + c.bn;
-	out->kv_plain = plain;
-	if ((flags & AK_INTERP_SORTED) && nkv > 1) {
-		qsort(out->kv, nkv, sizeof(*out->kv), kvcmp);
+}
+
+void ak__interp_emit(const struct ak__ip *c, struct ak_interp *out)
+{
+	emit(c, out);
+}
+
+int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scratch, size_t size,
+		     unsigned flags)
+{
+	struct ak__ip c;
+	int ret = run(&c, out, rec, scratch, size);
+
+	if (ret < 0)
+		return ret;
+	emit(&c, out);
+	if ((flags & AK_INTERP_SORTED) && out->nkv > 1) {
+		qsort(out->kv, out->nkv, sizeof(*out->kv), kvcmp);
 		out->kv_plain = NULL;
 	}
-	return nkv > 0x7fffffff ? 0x7fffffff : (int)nkv;
+	return out->nkv > 0x7fffffff ? 0x7fffffff : (int)out->nkv;
 }
 
 const struct ak_str *ak_interp_get(const struct ak_interp *ip, const char *key)

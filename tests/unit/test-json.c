@@ -4,6 +4,7 @@
 #include <errno.h>
 
 #include <auditkit/format.h>
+#include <auditkit/interp.h>
 #include <auditkit/json.h>
 #include <auditkit/record.h>
 
@@ -583,7 +584,101 @@ static void test_reserved_keys(void)
 	}
 }
 
+/* Append @s JSON-escaped, quoted, to @d at *@n. */
+static void put_q(char *d, size_t cap, size_t *n, const char *s, size_t len)
+{
+	if (*n + 6 * len + 2 >= cap)
+		return;
+	d[(*n)++] = '"';
+	*n += ak_json_escape(d + *n, cap - *n, s, len);
+	d[(*n)++] = '"';
+}
+
+/*
+ * The JSON writer walks the interpretation's entries itself (no pairs array):
+ * its data members must be ak_interp_record()'s pairs, in order, less the
+ * reserved names, right after "sequence" (and node) and before "raw_msg".
+ * Over real logs and go-libaudit's test logs.
+ */
+static void test_json_data_is_interp(void)
+{
+	static const char *const files[] = {
+		"tests/data/real/enriched-node.log", "tests/data/real/enriched.log",
+		"tests/data/real/raw.log", "tests/golden/auparse/audit-rhel6.log",
+		"tests/golden/auparse/audit-rhel7.log", "tests/golden/auparse/audit-ubuntu16.log",
+		"tests/golden/auparse/test2.log", "tests/golden/auparse/test3.log",
+		"tests/data/demo.log",
+	};
+	static char line[1 << 16], out[1 << 18], want[1 << 18], scratch[1 << 18], fscr[1 << 18];
+	struct ak_fmt_opts o = { .scratch = fscr, .scratch_cap = sizeof(fscr) };
+	static struct ak_field f[4096];
+	size_t lines = 0;
+
+	for (size_t fi = 0; fi < sizeof(files) / sizeof(files[0]); fi++) {
+		FILE *fp = fopen(files[fi], "r");
+
+		if (!fp) {
+			SKIP("test logs not found (run from the top of the tree)");
+			return;
+		}
+		while (fgets(line, sizeof(line), fp)) {
+			struct ak_rec rec;
+			struct ak_interp ip;
+			struct ak_json w;
+			size_t n = 0;
+			int enriched = 0;
+
+			if (ak_rec_parse_line(&rec, line, strlen(line), f, 4096) < 0 ||
+			    ak_interp_record(&ip, &rec, scratch, sizeof(scratch), 0) < 0)
+				continue;
+			for (size_t i = 0; i < rec.nfields; i++)
+				enriched |= !!(f[i].flags & AK_F_ENRICHED);
+			n += (size_t)snprintf(want, sizeof(want), "\"sequence\":\"%u\"", rec.serial);
+			if (rec.node.n) {
+				memcpy(want + n, ",\"node\":", 8);
+				n += 8;
+				put_q(want, sizeof(want), &n, rec.node.p, rec.node.n);
+			}
+			for (size_t i = 0; i < ip.nkv; i++) {
+				static const char *const res[] = {
+					"", "tags", "error", "raw_msg", "sequence", "@timestamp",
+					"record_type", "node", "warning", "enriched",
+				};
+				const struct ak_str *k = &ip.kv[i].key;
+				int skip = 0;
+
+				for (size_t r = 0; r < sizeof(res) / sizeof(res[0]); r++)
+					if (k->n == strlen(res[r]) && !memcmp(k->p, res[r], k->n) &&
+					    (r < 7 || (r == 7 && rec.node.n) || (r == 8 && ip.error) ||
+					     (r == 9 && enriched)))
+						skip = 1;
+				if (skip)
+					continue;
+				want[n++] = ',';
+				put_q(want, sizeof(want), &n, k->p, k->n);
+				want[n++] = ':';
+				put_q(want, sizeof(want), &n, ip.kv[i].val.p, ip.kv[i].val.n);
+			}
+			memcpy(want + n, ",\"raw_msg\":\"", 12);
+			want[n + 12] = '\0';
+			ak_json_init(&w, out, sizeof(out));
+			CHECK(ak_fmt_record_json(&w, &rec, &o) == 0);
+			CHECK(ak_json_finish(&w) > 0);
+			if (!strstr(out, want)) {
+				fprintf(stderr, "  # %s: %.300s\n  # want %.300s\n", files[fi], out, want);
+				CHECK(0);
+				fclose(fp);
+				return;
+			}
+			lines++;
+		}
+		fclose(fp);
+	}
+	CHECK(lines > 1000);
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_json_data_is_interp),
 	TEST(test_reserved_keys),
 	TEST(test_kv_msg),
 	TEST(test_fmt_cache),
