@@ -174,10 +174,11 @@ static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
 	v->seq_p = v->seq + i;
 	v->seq_n = sizeof(v->seq) - i;
 	/* the parser stores the enriched fields last */
-	v->n_enriched = 0;
-	while (v->n_enriched < rec->nfields &&
-	       (rec->fields[rec->nfields - 1 - v->n_enriched].flags & AK_F_ENRICHED))
-		v->n_enriched++;
+	size_t ne = 0;
+
+	while (ne < rec->nfields && (rec->fields[rec->nfields - 1 - ne].flags & AK_F_ENRICHED))
+		ne++;
+	v->n_enriched = ne;
 	v->has_enriched = v->n_enriched && !(flags & AK_FMT_NO_ENRICHED);
 	v->values = !!(flags & AK_FMT_VALUES);
 	/* fields written as they are: all in raw mode, else the enriched ones */
@@ -388,7 +389,8 @@ static void header_json(struct ak_json *w, const struct ak__fmt_view *v)
  * key), written at once when the writer is past the first member of an
  * open container with room; else the checked calls.
  */
-static void open_member(struct ak_json *w, const char *lit, size_t n, int arr)
+static inline __attribute__((always_inline)) void open_member(struct ak_json *w, const char *lit,
+								size_t n, int arr)
 {
 	unsigned dp = w->depth;
 

@@ -133,22 +133,48 @@ void ak__ip_execve(struct ak__ip *c)
 	long maxarg = -1, piece;
 	char kb[24];
 
-	for (size_t i = 0; i < c->ne; i++) {
-		struct ak__ip_ent *x = &c->e[i];
+	int pieces = 0;
 
-		if (!(x->flags & E_DEL) && arg_key(x->key, &piece) >= 0 && piece == 0)
-			execve_join(c, i);
-	}
+	/*
+	 * Whole arguments are decoded in one pass (a join reads only pieces,
+	 * aN_len and whether aN exists, so the order between them is free);
+	 * when there are split ones (aN[M]), they are rebuilt, or else decoded
+	 * where they are, in two more passes.
+	 */
 	for (size_t i = 0; i < c->ne; i++) {
 		struct ak__ip_ent *x = &c->e[i];
 		long a = x->flags & E_DEL ? -1 : arg_key(x->key, &piece);
 
 		if (a < 0)
 			continue;
+		if (piece >= 0) {
+			pieces = 1;
+			continue;
+		}
 		if (a > maxarg)
 			maxarg = a;
 		if (!(x->flags & (E_DONE | E_QUOTED)))
 			ak__ip_hex_value(c, x, AK_HEX_NUL_TRUNCATE);
+	}
+	if (pieces) {
+		for (size_t i = 0; i < c->ne; i++) {
+			struct ak__ip_ent *x = &c->e[i];
+
+			if (!(x->flags & E_DEL) && arg_key(x->key, &piece) >= 0 && piece == 0)
+				execve_join(c, i);
+		}
+		/* the pieces left, and the rebuilt arguments (decoded: E_DONE) */
+		for (size_t i = 0; i < c->ne; i++) {
+			struct ak__ip_ent *x = &c->e[i];
+			long a = x->flags & E_DEL ? -1 : arg_key(x->key, &piece);
+
+			if (a < 0)
+				continue;
+			if (a > maxarg)
+				maxarg = a;
+			if (piece >= 0 && !(x->flags & (E_DONE | E_QUOTED)))
+				ak__ip_hex_value(c, x, AK_HEX_NUL_TRUNCATE);
+		}
 	}
 	if (!e) {
 		if (maxarg < 0)

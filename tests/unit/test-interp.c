@@ -426,6 +426,17 @@ static void test_execve_split(void)
 	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=1 a0_len=5 a0[0]=41 a0[1]=42") > 0);
 	CHECK_NOKEY("a0");
 	CHECK_VAL("a0[1]", "B");
+	/* whole arguments beside split ones are decoded once (here to hex-looking text) */
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): argc=3 a0=3431 a1_len=4 a1[0]=34 a1[1]=32 "
+		     "a2=3433") > 0);
+	CHECK_VAL("a0", "41");
+	CHECK_VAL("a1", "42");
+	CHECK_VAL("a2", "43");
+	CHECK(ip.error == NULL);
+	CHECK(interp("type=EXECVE msg=audit(1.000:1): a3=3434 a4[1]=3435 a5=3436") > 0);
+	CHECK_VAL("a3", "44");
+	CHECK_VAL("a4[1]", "45");
+	CHECK_VAL("a5", "46");
 }
 
 static void test_drop_dup_msg(void)
