@@ -17,7 +17,7 @@
 /* What every format writes for a record, computed once. */
 struct ak__fmt_view {
 	struct ak_interp ip; /* data (unless raw) */
-	struct ak__ip entries; /* with ak__fmt_prepare_entries(): the data unemitted */
+	struct ak__ip_list entries; /* with ak__fmt_prepare_entries(): the data unemitted */
 	int raw;             /* AK_FMT_RAW: use rec->fields */
 	int has_enriched;
 	int values;          /* AK_FMT_VALUES: "interpreted" is reserved */

@@ -135,7 +135,7 @@ static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
 		if (ret < 0)
 			return ret;
 		if (emit)
-			ak__interp_emit(&v->entries, &v->ip);
+			ak__interp_emit(v->entries, &v->ip);
 		v->raw = 0;
 	}
 	v->type = ak__fmt_type_name(rec, v->type_buf, sizeof(v->type_buf));
@@ -449,7 +449,7 @@ static inline __attribute__((always_inline)) void data_member(struct dw *s,
 static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const struct ak_rec *rec)
 {
 	/* locals: the stores through s.d may alias the view */
-	const struct ak__ip_ent *base = v->entries.e, *e = base, *end = e + v->entries.ne;
+	const struct ak__ip_ent *base = v->entries.e, *e = base, *end = e + v->entries.n;
 	struct dw s = { w, direct_begin(w), w->buf + w->cap, line_span(rec) };
 
 	for (; e < end; e++) {

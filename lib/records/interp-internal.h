@@ -83,17 +83,23 @@ static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
 	return i && !(c->e[i - 1].flags & E_DEL) ? &c->e[i - 1] : NULL;
 }
 
+/* The entries an interpretation leaves, in order (followers among them). */
+struct ak__ip_list {
+	const struct ak__ip_ent *e;
+	size_t n;
+};
+
 /*
  * ak_interp_record() in two steps, for a writer that walks the entries
- * itself (format.c's JSON): run leaves the entries in @c (in @scratch) and
+ * itself (format.c's JSON): run leaves the entries in @l (in @scratch) and
  * the tags, error and scratch_used in @out, but no pairs; emit writes the
  * pairs (each entry, then its followers) into out->kv and out->kv_plain.
- * A pair is an entry without E_DEL or E_FOLLOWER, or a follower without
- * E_DEL; its plain flag is E_PLAIN.
+ * A pair is an entry without E_DEL or E_FOLLOWER, or a follower (through
+ * ->next from its head) without E_DEL; its plain flag is E_PLAIN.
  */
-int ak__interp_run(struct ak__ip *c, struct ak_interp *out, const struct ak_rec *rec,
+int ak__interp_run(struct ak__ip_list *l, struct ak_interp *out, const struct ak_rec *rec,
 		   void *scratch, size_t size);
-void ak__interp_emit(const struct ak__ip *c, struct ak_interp *out);
+void ak__interp_emit(struct ak__ip_list l, struct ak_interp *out);
 
 /* The K_ id of a key the rules use, -1 for any other. */
 int ak__ip_classify(const char *k, size_t n);

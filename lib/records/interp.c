@@ -798,24 +798,24 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 #undef c
 }
 
-int ak__interp_run(struct ak__ip *c, struct ak_interp *out, const struct ak_rec *rec,
+int ak__interp_run(struct ak__ip_list *l, struct ak_interp *out, const struct ak_rec *rec,
 		   void *scratch, size_t size)
 {
-	struct ak__ip lc;
-	int ret = run(&lc, out, rec, scratch, size);
+	struct ak__ip c;
+	int ret = run(&c, out, rec, scratch, size);
 
-	*c = lc;
+	*l = ret < 0 ? (struct ak__ip_list){ NULL, 0 } : (struct ak__ip_list){ c.e, c.ne };
 	return ret;
 }
 
 /* The emit pass: entries in order, each followed by its followers, into out->kv. */
-static inline __attribute__((always_inline)) void emit(const struct ak__ip *c,
+static inline __attribute__((always_inline)) void emit(struct ak__ip_list l,
 							struct ak_interp *out)
 {
-	/* locals: the stores through plain may alias *out and *c */
+	/* locals: the stores through plain may alias *out */
 	unsigned char *plain = (unsigned char *)(uintptr_t)out->kv_plain;
 	struct ak_kv *kv = out->kv;
-	const struct ak__ip_ent *e = c->e, *end = e + c->ne;
+	const struct ak__ip_ent *e = l.e, *end = e + l.n;
 	size_t nkv = 0;
 
 	for (; e < end; e++) {
@@ -832,8 +832,8 @@ static inline __attribute__((always_inline)) void emit(const struct ak__ip *c,
 			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
 			kv[nkv++] = (struct ak_kv){ e->key, e->val };
 		}
-		for (uint32_t f = e->next; f; f = c->e[f - 1].next) {
-			const struct ak__ip_ent *x = &c->e[f - 1];
+		for (uint32_t f = e->next; f; f = l.e[f - 1].next) {
+			const struct ak__ip_ent *x = &l.e[f - 1];
 
 			if (!(x->flags & E_DEL)) {
 				plain[nkv] = (unsigned char)(x->flags / E_PLAIN & 1);
@@ -844,9 +844,9 @@ static inline __attribute__((always_inline)) void emit(const struct ak__ip *c,
 	out->nkv = nkv;
 }
 
-void ak__interp_emit(const struct ak__ip *c, struct ak_interp *out)
+void ak__interp_emit(struct ak__ip_list l, struct ak_interp *out)
 {
-	emit(c, out);
+	emit(l, out);
 }
 
 int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scratch, size_t size,
@@ -857,7 +857,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 
 	if (ret < 0)
 		return ret;
-	emit(&c, out);
+	emit((struct ak__ip_list){ c.e, c.ne }, out);
 	if ((flags & AK_INTERP_SORTED) && out->nkv > 1) {
 		qsort(out->kv, out->nkv, sizeof(*out->kv), kvcmp);
 		out->kv_plain = NULL;
