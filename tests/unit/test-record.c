@@ -4,6 +4,7 @@
 #include <errno.h>
 
 #include <auditkit/record.h>
+#include <auditkit/tables.h>
 
 #include "../harness.h"
 
@@ -65,6 +66,40 @@ static void test_header(void)
 	CHECK_INT(R.type, 1334);
 	CHECK(parse("type=1300 msg=audit(1.000:1): x=1") == 1);
 	CHECK_INT(R.type, 1300);
+}
+
+/*
+ * Every record type name gives its number, written as the table has it or in
+ * lower case (ak_msgtype_number answers the commonest kernel names without
+ * its hash: they must agree with the table).
+ */
+static void test_type_names(void)
+{
+	char line[128], low[64];
+	unsigned names = 0;
+
+	for (uint32_t t = 0; t < 65536; t++) {
+		const char *name = ak_msgtype_name(t);
+		size_t n;
+
+		if (!name)
+			continue;
+		n = strlen(name);
+		CHECK_INT(ak_msgtype_number(name, n), t);
+		for (size_t i = 0; i <= n; i++)
+			low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		CHECK_INT(ak_msgtype_number(low, n), t);
+		snprintf(line, sizeof(line), "type=%s msg=audit(1490137971.011:5): a=1", name);
+		CHECK_INT(parse(line), 1);
+		CHECK_INT(R.type, t);
+		names++;
+	}
+	CHECK(names > 200);
+	/* near misses of the common names go to the table, and miss there */
+	CHECK_INT(ak_msgtype_number("PATX", 4), -ENOENT);
+	CHECK_INT(ak_msgtype_number("SYSCALLS", 8), -ENOENT);
+	CHECK_INT(ak_msgtype_number("CW", 2), -ENOENT);
+	CHECK_INT(ak_msgtype_number("CONFIG_CHANGE_", 14), -ENOENT);
 }
 
 static void test_node_and_trailing(void)
@@ -361,7 +396,7 @@ static void test_header_errors(void)
 }
 
 static const struct ak_test tests[] = {
-	TEST(test_header),	  TEST(test_node_and_trailing), TEST(test_syslog_prefix), TEST(test_values),
+	TEST(test_header),	  TEST(test_type_names),	TEST(test_node_and_trailing), TEST(test_syslog_prefix), TEST(test_values),
 	TEST(test_keys),	  TEST(test_duplicates),	TEST(test_enriched),
 	TEST(test_avc),		  TEST(test_login_and_pam),	TEST(test_bytes),
 	TEST(test_long_line),	  TEST(test_counting_and_range), TEST(test_payload),
