@@ -30,6 +30,16 @@
 #include <auditkit/record.h>
 #include <auditkit/tables.h>
 
+/*
+ * The fast paths: vector code for the usual header and for keys.
+ * AK_REC_REFERENCE builds the general code alone (tests compare the two).
+ */
+#if !defined(AK_REC_REFERENCE) && defined(__SSE2__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define AK__HEADER_FAST 1
+#define AK__SCAN_FAST 1
+#endif
+
 enum {
 	C_SPACE = 1,   /* ASCII white space (Go's \s) */
 	C_KEY = 2,     /* may appear in a key */
@@ -191,6 +201,91 @@ static inline const char *value_end(const char *s, const char *end)
 	return s;
 }
 
+#ifdef AK__SCAN_FAST
+/* One bit for each of the 16 bytes at @x that may appear in a key. */
+static inline unsigned key16(__m128i x)
+{
+	__m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* A-Z to a-z */
+	/* ranges by a signed compare: x + (0x80 - first) < -128 + count */
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))),
+				       _mm_set1_epi8(-128 + 26));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+				       _mm_set1_epi8(-128 + 10));
+	/* '[' ']' '_' (and 'Y', a letter anyway) are 0x59 | (0, 2, 4 or 6) */
+	__m128i brk = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xf9)), _mm_set1_epi8(0x59));
+	__m128i dash = _mm_cmpeq_epi8(x, _mm_set1_epi8('-'));
+
+	return (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(brk, dash)));
+}
+#endif
+
+/* The end of the key at @s: the first byte that may not appear in one. */
+static inline const char *key_end(const char *s, const char *end)
+{
+#ifdef AK__SCAN_FAST
+	/* keys are short: one 16-byte window holds most */
+	if (end - s >= 16) {
+		unsigned nk = ~key16(_mm_loadu_si128((const __m128i *)(const void *)s)) & 0xffff;
+
+		if (nk)
+			return s + __builtin_ctz(nk);
+		s += 16;
+	}
+#endif
+	while (s < end && IS(*s, C_KEY))
+		s++;
+	return s;
+}
+
+#ifdef AK__SCAN_FAST
+/*
+ * Most values are unquoted and end within the 16 bytes @x at @k, where the
+ * key @kn and its '=' start: then one load found both ends.  Adds the field
+ * and returns where scanning resumes; NULL for anything else, which value()
+ * then takes.  Also "..." closing in the window, unless the key is msg.
+ */
+static inline const char *value16(struct ps *ps, const char *k, size_t kn, __m128i x, unsigned fl,
+				  int *paren)
+{
+	/* bytes up to '\'': every value stop (white space, quotes, 0x1d) is one */
+	unsigned low = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8('\'')), x));
+	unsigned v = (unsigned)kn + 1, ve, vn;
+
+	low = low >> v << v; /* v <= 16 */
+	if (!low)
+		return NULL;
+	ve = (unsigned)__builtin_ctz(low);
+	if (!IS(k[ve], C_VSTOP))
+		return NULL; /* '!'..'&' or a control byte: where the general code goes on */
+	if (ve == v && (k[v] == '"' || k[v] == '\'')) {
+		unsigned dq;
+
+		if (k[v] != '"' || word_is(k, kn, "msg", 3))
+			return NULL;
+		dq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+		dq = dq >> (v + 1) << (v + 1); /* v + 1 <= 16 */
+		if (!dq)
+			return NULL;
+		ve = (unsigned)__builtin_ctz(dq);
+		if (k[ve - 1] == '\\')
+			return NULL;
+		add(ps, k, kn, k + v + 1, ve - v - 1, fl | AK_F_DQUOTE);
+		return k + ve + 1;
+	}
+	if ((fl & AK_F_ENRICHED) && k[v] == '{')
+		return NULL;
+	vn = ve - v;
+	if (*paren && vn && k[ve - 1] == ')') {
+		vn--;
+		*paren = 0;
+	}
+	add(ps, k, kn, k + v, vn, fl);
+	return k + ve;
+}
+#endif
+
 /* A quoted value's flags: the part's, less AK_F_PLAIN when QF_NOT_PLAIN says so. */
 #define QF_NOT_PLAIN (1u << 31)
 
@@ -266,9 +361,19 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			continue;
 		}
 		const char *k = s;
+#ifdef AK__SCAN_FAST
+		/* one load for the key, and often for the whole field */
+		__m128i x = _mm_setzero_si128();
+		unsigned nk = 0;
 
-		while (s < end && IS(*s, C_KEY))
-			s++;
+		if (end - s >= 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)s);
+			nk = ~key16(x) & 0xffff;
+		}
+		s = nk ? s + __builtin_ctz(nk) : key_end(s + 1, end);
+#else
+		s = key_end(s + 1, end);
+#endif
 		size_t kn = (size_t)(s - k);
 
 		if (s == end || *s != '=') {
@@ -290,9 +395,22 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			}
 			login_prefix = -1;
 		}
+#ifdef AK__SCAN_FAST
+		else if (nk) {
+			const char *n = value16(ps, k, kn, x, fl, &paren);
+
+			if (n) {
+				s = n;
+				goto next;
+			}
+		}
+#endif
 		s = value(ps, k, kn, s + 1, end, fl, &paren);
-		/* the usual separator: one space, then the next key */
-		if (end - s >= 2 && s[0] == ' ' && IS(s[1], C_KEY))
+#ifdef AK__SCAN_FAST
+next:
+#endif
+		/* a space after a value: the loop's top would only step over it */
+		if (s < end && *s == ' ')
 			s++;
 	}
 }
@@ -355,11 +473,7 @@ static int parse_u64(const char **pp, const char *end, uint64_t max, uint64_t *o
 	return 0;
 }
 
-/* AK_REC_REFERENCE builds the general code alone (tests compare the two). */
-#if !defined(AK_REC_REFERENCE) && defined(__SSE2__) && defined(__BYTE_ORDER__) && \
-	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define AK__HEADER_FAST 1
-
+#ifdef AK__HEADER_FAST
 /* The number 8 digit values (0-9) spell, the first in the lowest byte of @x. */
 static inline uint64_t digits8(uint64_t x)
 {
