@@ -727,6 +727,38 @@ static const char *syslog_prefix(const char *p, const char *end)
 	return p;
 }
 
+/* The first white space byte at or after @p, or @end. */
+static inline const char *word_end(const char *p, const char *end)
+{
+#ifdef AK__SCAN_FAST
+	/* type names and node names are short: one 16-byte window holds most */
+	if (end - p >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i t = _mm_sub_epi8(x, _mm_set1_epi8(0x09)); /* \t..\r: 0..4 */
+		unsigned sp = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+				     _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)));
+
+		if (sp)
+			return p + __builtin_ctz(sp);
+		p += 16;
+	}
+#endif
+	while (p < end && !IS(*p, C_SPACE))
+		p++;
+	return p;
+}
+
+/* Do the 5 bytes at @p (at least 5 before the end) spell @w?  Inline, no call. */
+static inline int is5(const char *p, const char *w)
+{
+	uint32_t a, b;
+
+	memcpy(&a, p, 4);
+	memcpy(&b, w, 4);
+	return a == b && p[4] == w[4];
+}
+
 int ak_rec_parse_line(struct ak_rec *rec, const char *line, size_t len, struct ak_field *fields,
 		      size_t cap)
 {
@@ -741,23 +773,21 @@ int ak_rec_parse_line(struct ak_rec *rec, const char *line, size_t len, struct a
 	end = line + len;
 	while (p < end && IS(*p, C_SPACE))
 		p++;
-	if (end - p >= 5 && memcmp(p, "node=", 5) != 0 && memcmp(p, "type=", 5) != 0)
+	if (end - p >= 5 && !is5(p, "node=") && !is5(p, "type="))
 		p = syslog_prefix(p, end);
-	if (end - p >= 5 && memcmp(p, "node=", 5) == 0) {
+	if (end - p >= 5 && is5(p, "node=")) {
 		p += 5;
 		rec->node.p = p;
-		while (p < end && !IS(*p, C_SPACE))
-			p++;
+		p = word_end(p, end);
 		rec->node.n = (size_t)(p - rec->node.p);
 		while (p < end && IS(*p, C_SPACE))
 			p++;
 	}
-	if (end - p < 5 || memcmp(p, "type=", 5) != 0)
+	if (end - p < 5 || !is5(p, "type="))
 		return fail(rec, line, p, 0, "expected \"type=\" at the start of the record");
 	p += 5;
 	t = p;
-	while (p < end && !IS(*p, C_SPACE))
-		p++;
+	p = word_end(p, end);
 	rec->type_name.p = t;
 	rec->type_name.n = (size_t)(p - t);
 	if (p == t)
