@@ -611,6 +611,18 @@ static const char *group_sep(const char *s, const char *end, unsigned *plain)
 		__m128i x;
 
 		for (;;) {
+			/* 64 bytes a turn through the long hex values (proctitle, EXECVE) */
+			while (end - s >= 64) {
+				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+				__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + 32));
+				__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + 48));
+
+				if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(odd16(a), odd16(b)),
+								   _mm_or_si128(odd16(c), odd16(d)))))
+					break;
+				s += 64;
+			}
 			if (end - s >= 32) {
 				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
 				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
