@@ -46,6 +46,7 @@ enum {
 	C_VSTOP = 4,   /* ends an unquoted value: space, quotes, 0x1d */
 	C_DIGIT = 8,
 	C_NPLAIN = 16, /* bars AK_F_PLAIN (with '"'): control, '\\', DEL, non-ASCII */
+	C_VOPEN = 32,  /* may open a value that is not a plain run: quotes, '{' */
 };
 
 static const unsigned char cls[256] = {
@@ -55,7 +56,7 @@ static const unsigned char cls[256] = {
 	['\r'] = C_SPACE | C_VSTOP | C_NPLAIN,
 	[0x0e ... 0x1c] = C_NPLAIN, [0x1d] = C_VSTOP | C_NPLAIN, [0x1e ... 0x1f] = C_NPLAIN,
 	[' '] = C_SPACE | C_VSTOP,
-	['"'] = C_VSTOP, ['\''] = C_VSTOP, ['\\'] = C_NPLAIN,
+	['"'] = C_VSTOP | C_VOPEN, ['\''] = C_VSTOP | C_VOPEN, ['\\'] = C_NPLAIN, ['{'] = C_VOPEN,
 	['a' ... 'z'] = C_KEY, ['A' ... 'Z'] = C_KEY,
 	['0' ... '9'] = C_KEY | C_DIGIT,
 	['_'] = C_KEY, ['-'] = C_KEY, ['['] = C_KEY, [']'] = C_KEY,
@@ -253,29 +254,31 @@ static inline const char *value16(struct ps *ps, const char *k, size_t kn, __m12
 		_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8('\'')), x));
 	unsigned v = (unsigned)kn + 1, ve, vn;
 
-	low = low >> v << v; /* v <= 16 */
+	if (v == 16)
+		return NULL;
+	if (IS(k[v], C_VOPEN)) {
+		if (k[v] == '"' && !word_is(k, kn, "msg", 3)) {
+			unsigned dq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+
+			dq = dq >> (v + 1) << (v + 1); /* v + 1 <= 16 */
+			if (!dq)
+				return NULL;
+			ve = (unsigned)__builtin_ctz(dq);
+			if (k[ve - 1] == '\\')
+				return NULL;
+			add(ps, k, kn, k + v + 1, ve - v - 1, fl | AK_F_DQUOTE);
+			return k + ve + 1;
+		}
+		if (k[v] != '{' || (fl & AK_F_ENRICHED))
+			return NULL;
+		/* '{' opens a group in the enriched part only */
+	}
+	low = low >> v << v;
 	if (!low)
 		return NULL;
 	ve = (unsigned)__builtin_ctz(low);
 	if (!IS(k[ve], C_VSTOP))
 		return NULL; /* '!'..'&' or a control byte: where the general code goes on */
-	if (ve == v && (k[v] == '"' || k[v] == '\'')) {
-		unsigned dq;
-
-		if (k[v] != '"' || word_is(k, kn, "msg", 3))
-			return NULL;
-		dq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-		dq = dq >> (v + 1) << (v + 1); /* v + 1 <= 16 */
-		if (!dq)
-			return NULL;
-		ve = (unsigned)__builtin_ctz(dq);
-		if (k[ve - 1] == '\\')
-			return NULL;
-		add(ps, k, kn, k + v + 1, ve - v - 1, fl | AK_F_DQUOTE);
-		return k + ve + 1;
-	}
-	if ((fl & AK_F_ENRICHED) && k[v] == '{')
-		return NULL;
 	vn = ve - v;
 	if (*paren && vn && k[ve - 1] == ')') {
 		vn--;
@@ -352,6 +355,29 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 	if (ps->type == T_AVC && !(fl & (AK_F_NESTED | AK_F_ENRICHED)))
 		s = avc_prefix(ps, s, end, fl);
 	while (s < end) {
+#ifdef AK__SCAN_FAST
+		/*
+		 * The usual field: a key ending in '=' within the 16 bytes at
+		 * s, outside LOGIN's old/new.  One load finds the key's end
+		 * and, usually, the value's (value16); anything else falls
+		 * through to the general code below, which starts over at s.
+		 */
+		if (end - s >= 16 && login_prefix < 0 && IS(*s, C_KEY)) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+			unsigned nk = ~key16(x) & 0xffff;
+
+			if (nk && s[__builtin_ctz(nk)] == '=') {
+				size_t kn = (size_t)__builtin_ctz(nk);
+				const char *n = value16(ps, s, kn, x, fl, &paren);
+
+				s = n ? n : value(ps, s, kn, s + kn + 1, end, fl, &paren);
+				/* a space after a value: the loop's top would only step over it */
+				if (s < end && *s == ' ')
+					s++;
+				continue;
+			}
+		}
+#endif
 		if (!IS(*s, C_KEY)) {
 			if (*s == '(' && s + 1 < end && IS(s[1], C_KEY))
 				paren = 1;
@@ -361,19 +387,8 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			continue;
 		}
 		const char *k = s;
-#ifdef AK__SCAN_FAST
-		/* one load for the key, and often for the whole field */
-		__m128i x = _mm_setzero_si128();
-		unsigned nk = 0;
 
-		if (end - s >= 16) {
-			x = _mm_loadu_si128((const __m128i *)(const void *)s);
-			nk = ~key16(x) & 0xffff;
-		}
-		s = nk ? s + __builtin_ctz(nk) : key_end(s + 1, end);
-#else
 		s = key_end(s + 1, end);
-#endif
 		size_t kn = (size_t)(s - k);
 
 		if (s == end || *s != '=') {
@@ -395,20 +410,7 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			}
 			login_prefix = -1;
 		}
-#ifdef AK__SCAN_FAST
-		else if (nk) {
-			const char *n = value16(ps, k, kn, x, fl, &paren);
-
-			if (n) {
-				s = n;
-				goto next;
-			}
-		}
-#endif
 		s = value(ps, k, kn, s + 1, end, fl, &paren);
-#ifdef AK__SCAN_FAST
-next:
-#endif
 		/* a space after a value: the loop's top would only step over it */
 		if (s < end && *s == ' ')
 			s++;
