@@ -179,21 +179,20 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl);
 /* The end of an unquoted value: the first white space, quote or 0x1d. */
 static inline const char *value_end(const char *s, const char *end)
 {
-#ifdef __SSE2__
-	/* 16 bytes at a time: long values are hex (proctitle, EXECVE args, saddr) */
+#ifdef AK__SCAN_FAST
+	/*
+	 * 16 bytes at a time: long values are hex (proctitle, EXECVE args,
+	 * saddr).  Every stop is at most '\'', and few other bytes are: one
+	 * compare finds the candidates, the class table settles each.
+	 */
 	while (end - s >= 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-		__m128i t = _mm_sub_epi8(x, _mm_set1_epi8(0x09)); /* \t..\r: 0..4 */
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
-				     _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
-			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
-						  _mm_cmpeq_epi8(x, _mm_set1_epi8(0x1d))),
-				     _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		unsigned low = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8('\'')), x));
 
-		if (bits)
-			return s + __builtin_ctz(bits);
+		for (; low; low &= low - 1)
+			if (IS(s[__builtin_ctz(low)], C_VSTOP))
+				return s + __builtin_ctz(low);
 		s += 16;
 	}
 #endif
