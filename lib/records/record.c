@@ -354,6 +354,9 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 	if (ps->type == T_AVC && !(fl & (AK_F_NESTED | AK_F_ENRICHED)))
 		s = avc_prefix(ps, s, end, fl);
 	while (s < end) {
+		const char *k;
+		size_t kn;
+
 #ifdef AK__SCAN_FAST
 		/*
 		 * The usual field: a key ending in '=' within the 16 bytes at
@@ -366,10 +369,16 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			unsigned nk = ~key16(x) & 0xffff;
 
 			if (nk && s[__builtin_ctz(nk)] == '=') {
-				size_t kn = (size_t)__builtin_ctz(nk);
-				const char *n = value16(ps, s, kn, x, fl, &paren);
+				const char *n;
 
-				s = n ? n : value(ps, s, kn, s + kn + 1, end, fl, &paren);
+				k = s;
+				kn = (size_t)__builtin_ctz(nk);
+				n = value16(ps, k, kn, x, fl, &paren);
+				if (!n) {
+					s = k + kn;
+					goto take_value; /* one call site: value() stays inline */
+				}
+				s = n;
 				/* a space after a value: the loop's top would only step over it */
 				if (s < end && *s == ' ')
 					s++;
@@ -385,10 +394,9 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			s++;
 			continue;
 		}
-		const char *k = s;
-
+		k = s;
 		s = key_end(s + 1, end);
-		size_t kn = (size_t)(s - k);
+		kn = (size_t)(s - k);
 
 		if (s == end || *s != '=') {
 			login_prefix = -1;
@@ -409,6 +417,9 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			}
 			login_prefix = -1;
 		}
+#ifdef AK__SCAN_FAST
+take_value:
+#endif
 		s = value(ps, k, kn, s + 1, end, fl, &paren);
 		/* a space after a value: the loop's top would only step over it */
 		if (s < end && *s == ' ')
