@@ -20,6 +20,9 @@
  *  - the plain flags keep their promise byte by byte (AK_F_PLAIN, AK_REC_MSG_PLAIN,
  *    ak_interp.kv_plain), and the fast paths they open change no byte: the record
  *    with every plain flag cleared formats the same.
+ *  - the parser's fast paths give what its general code gives: record.c built a
+ *    second time with AK_REC_REFERENCE (no fast path) must agree on every rec
+ *    member and field.
  * What follows the first "msg=" (or the whole input) is also parsed as a netlink
  * payload (ak_rec_parse_payload) with a record type picked by the input's length.
  */
@@ -31,6 +34,63 @@
 #include <auditkit.h>
 
 #include "fuzz-check.h"
+
+/* The record parser's general code alone, under other names (see same_as_ref()). */
+#define AK_REC_REFERENCE 1
+#define ak_rec_parse_line ref_parse_line
+#define ak_rec_parse_payload ref_parse_payload
+#define ak_rec_field ref_field
+#define ak_rec_enriched ref_enriched
+int ref_parse_line(struct ak_rec *rec, const char *line, size_t len, struct ak_field *fields,
+		   size_t cap);
+int ref_parse_payload(struct ak_rec *rec, uint32_t type, const char *data, size_t len,
+		      struct ak_field *fields, size_t cap);
+const struct ak_field *ref_field(const struct ak_rec *rec, const char *key);
+const struct ak_field *ref_enriched(const struct ak_rec *rec, const char *key);
+#include "records/record.c"
+#undef ak_rec_parse_line
+#undef ak_rec_parse_payload
+#undef ak_rec_field
+#undef ak_rec_enriched
+
+static int same_slice(struct ak_str a, struct ak_str b)
+{
+	return a.n == b.n && (a.n == 0 || a.p == b.p);
+}
+
+/*
+ * @rec (@ret) as the general code parses the same input into @cap fields
+ * (@cap < 0: only counting, no array).
+ */
+static void same_as_ref(const struct ak_rec *rec, int ret, const char *in, size_t size,
+			int payload, uint32_t type, long cap)
+{
+	struct ak_field *f = cap >= 0 ? malloc((size_t)cap * sizeof(*f) + 1) : NULL;
+	struct ak_rec r;
+	int n;
+
+	FZ_CHECK(cap < 0 || f != NULL);
+	if (cap < 0)
+		cap = 0;
+	n = payload ? ref_parse_payload(&r, type, in, size, f, (size_t)cap)
+		    : ref_parse_line(&r, in, size, f, (size_t)cap);
+	FZ_CHECK(n == ret);
+	FZ_CHECK(r.type == rec->type && r.sec == rec->sec && r.msec == rec->msec &&
+		 r.serial == rec->serial && r.flags == rec->flags && r.nfields == rec->nfields);
+	FZ_CHECK(r.diag.pos == rec->diag.pos && r.diag.len == rec->diag.len);
+	FZ_CHECK(!r.diag.msg == !rec->diag.msg &&
+		 (!r.diag.msg || strcmp(r.diag.msg, rec->diag.msg) == 0));
+	FZ_CHECK(same_slice(r.type_name, rec->type_name) && same_slice(r.node, rec->node) &&
+		 same_slice(r.line, rec->line) && same_slice(r.msg, rec->msg) &&
+		 same_slice(r.body, rec->body));
+	for (size_t i = 0; i < r.nfields; i++) {
+		const struct ak_field *a = &rec->fields[i], *b = &f[i];
+
+		FZ_CHECK(a->key.n == b->key.n && memcmp(a->key.p, b->key.p, a->key.n) == 0);
+		FZ_CHECK(same_slice(a->val, b->val) && a->flags == b->flags);
+	}
+	free(f);
+}
 
 typedef int (*fmt_fn)(struct ak_json *, const struct ak_rec *, const struct ak_fmt_opts *);
 typedef void (*err_fn)(struct ak_json *, const char *, size_t, const char *,
@@ -230,6 +290,7 @@ static void one(const uint8_t *data, size_t size, int payload, uint32_t type)
 
 	n = PARSE(NULL, 0);
 	FZ_CHECK(n >= 0 || n == -EINVAL);
+	same_as_ref(&rec, n, in, size, payload, type, -1);
 	inside(&rec.line, data, size);
 	if (n < 0) {
 		FZ_CHECK(rec.diag.msg != NULL);
@@ -246,9 +307,11 @@ static void one(const uint8_t *data, size_t size, int payload, uint32_t type)
 	if (n > 0) {
 		r = PARSE(fields, (size_t)n - 1);
 		FZ_CHECK(r == -ERANGE);
+		same_as_ref(&rec, r, in, size, payload, type, (long)n - 1);
 	}
 	r = PARSE(fields, (size_t)n);
 	FZ_CHECK(r == n);
+	same_as_ref(&rec, r, in, size, payload, type, (long)n);
 	FZ_CHECK(rec.nfields == (size_t)n);
 #undef PARSE
 
