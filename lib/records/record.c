@@ -365,12 +365,13 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 		 * through to the general code below, which starts over at s.
 		 */
 		if (end - s >= 16 && login_prefix < 0 && IS(*s, C_KEY)) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-			unsigned nk = ~key16(x) & 0xffff;
-
-			if (nk && s[__builtin_ctz(nk)] == '=') {
+			do {
+				__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+				unsigned nk = ~key16(x) & 0xffff;
 				const char *n;
 
+				if (!nk || s[__builtin_ctz(nk)] != '=')
+					break; /* the general code below starts over at s */
 				k = s;
 				kn = (size_t)__builtin_ctz(nk);
 				n = value16(ps, k, kn, x, fl, &paren);
@@ -382,8 +383,10 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 				/* a space after a value: the loop's top would only step over it */
 				if (s < end && *s == ' ')
 					s++;
-				continue;
-			}
+			} while (end - s >= 16 && IS(*s, C_KEY));
+			if (s == end)
+				break;
+			/* the general code takes what stopped the run */
 		}
 #endif
 		if (!IS(*s, C_KEY)) {
