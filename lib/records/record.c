@@ -548,7 +548,9 @@ static inline const char *header_fast(struct ak_rec *rec, const char *q, const c
 
 /*
  * "audit(SEC.MSEC:SERIAL)" at @p, then the body.  @base is the start of the
- * caller's input (diag positions count from it).
+ * caller's input (diag positions count from it).  Returns 1 if the white
+ * space between header and body is spaces only (or none), 0 if not, or
+ * -EINVAL.
  */
 static int parse_msg(struct ak_rec *rec, const char *base, const char *p, const char *end)
 {
@@ -595,11 +597,17 @@ body:
 #endif
 	if (q < end && *q == ':')
 		q++;
-	while (q < end && IS(*q, C_SPACE))
+	/* the white space before the body: plain if spaces only (see parse_body) */
+	int spaces = 1;
+
+	while (q < end && IS(*q, C_SPACE)) {
+		if (*q != ' ')
+			spaces = 0;
 		q++;
+	}
 	rec->body.p = q;
 	rec->body.n = (size_t)(end - q);
-	return 0;
+	return spaces;
 }
 
 #ifdef __SSE2__
@@ -677,7 +685,8 @@ static const char *group_sep(const char *s, const char *end, unsigned *plain)
 	return NULL;
 }
 
-static int parse_body(struct ak_rec *rec, struct ak_field *fields, size_t cap)
+/* The fields after the header; @hdr_spaces is parse_msg()'s answer. */
+static int parse_body(struct ak_rec *rec, struct ak_field *fields, size_t cap, int hdr_spaces)
 {
 	struct ps ps = { .f = fields, .cap = fields ? cap : 0, .type = rec->type };
 	const char *s = rec->body.p, *end = s + rec->body.n;
@@ -692,10 +701,7 @@ static int parse_body(struct ak_rec *rec, struct ak_field *fields, size_t cap)
 		scan(&ps, gs + 1, end, AK_F_ENRICHED | (pe ? AK_F_PLAIN : 0));
 	}
 	/* the header before the body is digits and punctuation, then white space */
-	for (const char *g = s; g > rec->msg.p && IS(g[-1], C_SPACE); g--)
-		if (g[-1] != ' ')
-			pd = 0;
-	if (pd && pe)
+	if (pd && pe && hdr_spaces)
 		rec->flags |= AK_REC_MSG_PLAIN;
 	rec->fields = fields;
 	rec->nfields = ps.n < ps.cap ? ps.n : ps.cap;
@@ -840,7 +846,7 @@ int ak_rec_parse_line(struct ak_rec *rec, const char *line, size_t len, struct a
 	ret = parse_msg(rec, line, p, end);
 	if (ret < 0)
 		return ret;
-	ret = parse_body(rec, fields, cap);
+	ret = parse_body(rec, fields, cap, ret);
 	if (bad_type)
 		return fail(rec, line, t, rec->type_name.n, "unknown record type");
 	return ret;
@@ -868,7 +874,7 @@ int ak_rec_parse_payload(struct ak_rec *rec, uint32_t type, const char *data, si
 	ret = parse_msg(rec, data, p, end);
 	if (ret < 0)
 		return ret;
-	return parse_body(rec, fields, cap);
+	return parse_body(rec, fields, cap, ret);
 }
 
 static int key_eq(const struct ak_field *f, const char *key, size_t kn)
