@@ -455,7 +455,7 @@ static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const str
 	for (; e < end; e++) {
 		uint32_t fl = e->flags;
 
-		if (!(fl & (E_FOLLOWER | E_DEL)) && !e->next) { /* the usual */
+		if (!(fl & E_SPECIAL)) { /* the usual */
 			data_member(&s, v, rec, e);
 			continue;
 		}

@@ -40,7 +40,9 @@ int ak__hex_decode(char *dst, const char *s, size_t n, int mode);
  * AK_F_PLAIN), so the collect pass takes them with one mask.
  */
 enum { E_QUOTED = 3, E_PLAIN = 16, E_DEL = 32, E_FOLLOWER = 64,
-       E_DONE = 128 /* value already decoded */ };
+       E_DONE = 128 /* value already decoded */, E_HEAD = 256 /* has followers (->next) */ };
+/* An entry that is written as it is, alone: none of these. */
+#define E_SPECIAL (E_DEL | E_FOLLOWER | E_HEAD)
 
 struct ak__ip_ent {
 	struct ak_str key, val;

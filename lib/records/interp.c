@@ -172,6 +172,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 	else
 		c->e[h].next = (uint32_t)c->ne + 1;
 	c->e[h].tail = (uint32_t)c->ne + 1;
+	c->e[h].flags |= E_HEAD;
 	*ins = (uint32_t)(c->ne + 1);
 	int k = classify(kn, a, b, hash);
 
@@ -813,35 +814,34 @@ static inline __attribute__((always_inline)) void emit(struct ak__ip_list l,
 							struct ak_interp *out)
 {
 	/* locals: the stores through plain may alias *out */
-	unsigned char *plain = (unsigned char *)(uintptr_t)out->kv_plain;
+	unsigned char *plain = (unsigned char *)(uintptr_t)out->kv_plain, *p0 = plain;
 	struct ak_kv *kv = out->kv;
 	const struct ak__ip_ent *e = l.e, *end = e + l.n;
-	size_t nkv = 0;
 
 	for (; e < end; e++) {
 		uint32_t fl = e->flags;
 
-		if (!(fl & (E_FOLLOWER | E_DEL)) && !e->next) { /* the usual */
-			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
-			kv[nkv++] = (struct ak_kv){ e->key, e->val };
+		if (!(fl & E_SPECIAL)) { /* the usual */
+			*plain++ = (unsigned char)(fl / E_PLAIN & 1);
+			*kv++ = (struct ak_kv){ e->key, e->val };
 			continue;
 		}
 		if (fl & E_FOLLOWER)
 			continue;
 		if (!(fl & E_DEL)) {
-			plain[nkv] = (unsigned char)(fl / E_PLAIN & 1);
-			kv[nkv++] = (struct ak_kv){ e->key, e->val };
+			*plain++ = (unsigned char)(fl / E_PLAIN & 1);
+			*kv++ = (struct ak_kv){ e->key, e->val };
 		}
 		for (uint32_t f = e->next; f; f = l.e[f - 1].next) {
 			const struct ak__ip_ent *x = &l.e[f - 1];
 
 			if (!(x->flags & E_DEL)) {
-				plain[nkv] = (unsigned char)(x->flags / E_PLAIN & 1);
-				kv[nkv++] = (struct ak_kv){ x->key, x->val };
+				*plain++ = (unsigned char)(x->flags / E_PLAIN & 1);
+				*kv++ = (struct ak_kv){ x->key, x->val };
 			}
 		}
 	}
-	out->nkv = nkv;
+	out->nkv = (size_t)(plain - p0);
 }
 
 void ak__interp_emit(struct ak__ip_list l, struct ak_interp *out)
