@@ -19,17 +19,20 @@ void ak__json_kv_plain(struct ak_json *w, const char *k, size_t kn, const char *
 /*
  * Copy @n bytes with overlapping word moves: two when n <= 32, else 16 at a
  * time and the last 16 (no library call); reads and writes stay within the
- * n bytes.  @d and @p do not overlap.
+ * n bytes.  @d and @p do not overlap.  Two tests for the usual names and
+ * short values (under 8, or 8 to 16 bytes).
  */
 static inline __attribute__((always_inline)) void ak__copy_words(char *d, const char *p, size_t n)
 {
-	if (n >= 16) {
-		for (size_t i = 0; i + 16 < n; i += 16)
-			memcpy(d + i, p + i, 16);
-		memcpy(d + n - 16, p + n - 16, 16);
-	} else if (n >= 8) {
-		memcpy(d, p, 8);
-		memcpy(d + n - 8, p + n - 8, 8);
+	if (n >= 8) {
+		if (n > 16) {
+			for (size_t i = 0; i + 16 < n; i += 16)
+				memcpy(d + i, p + i, 16);
+			memcpy(d + n - 16, p + n - 16, 16);
+		} else {
+			memcpy(d, p, 8);
+			memcpy(d + n - 8, p + n - 8, 8);
+		}
 	} else if (n >= 4) {
 		memcpy(d, p, 4);
 		memcpy(d + n - 4, p + n - 4, 4);

@@ -677,7 +677,30 @@ static void test_json_data_is_interp(void)
 	CHECK(lines > 1000);
 }
 
+/* ak__copy_words copies exactly n bytes: nothing before or after is written. */
+static void test_copy_words(void)
+{
+	char src[100], dst[120];
+
+	for (size_t i = 0; i < sizeof(src); i++)
+		src[i] = (char)('A' + i % 26);
+	for (size_t n = 0; n <= 80; n++) {
+		memset(dst, '#', sizeof(dst));
+		ak__copy_words(dst + 8, src + 3, n);
+		for (size_t i = 0; i < sizeof(dst); i++) {
+			char want = i >= 8 && i < 8 + n ? src[3 + i - 8] : '#';
+
+			if (dst[i] != want) {
+				fprintf(stderr, "  # n=%zu: byte %zu\n", n, i);
+				CHECK(0);
+				return;
+			}
+		}
+	}
+}
+
 static const struct ak_test tests[] = {
+	TEST(test_copy_words),
 	TEST(test_json_data_is_interp),
 	TEST(test_reserved_keys),
 	TEST(test_kv_msg),
