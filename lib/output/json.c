@@ -484,24 +484,58 @@ void ak__json_kv_msg(struct ak_json *w, const char *k, size_t kn, const char *v,
 			d = mb ? msg_hits(d, v + 16, mb, (unsigned)_mm_movemask_epi8(qb)) : d + 16;
 			v += 32;
 		}
-		/* the last bytes (under 48) from a zero-padded copy, so the
-		 * blocks may read on; only the bits of real bytes count */
-		char tail[64] = { 0 };
-		unsigned r = (unsigned)(end - v);
+		/*
+		 * The last bytes (under 48): whole blocks where they are; a
+		 * block with hits where its re-stores could read past the end
+		 * is escaped from a copy (tmp, zero after the block).
+		 */
+		_Alignas(16) char tmp[32] = { 0 };
 
-		ak__copy_words(tail, v, r);
-		for (const char *t = tail; r; t += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+		while (end - v >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)v);
 			__m128i qx = _mm_cmpeq_epi8(x, cq);
-			unsigned n = r < 16 ? r : 16, keep = (1u << n) - 1;
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(qx, _mm_cmpeq_epi8(x, cg)));
 
 			_mm_storeu_si128((__m128i *)(void *)d, x);
-			m &= keep;
-			d = m ? msg_hits(d, t, m, (unsigned)_mm_movemask_epi8(qx) & keep) - (16 - n)
-			      : d + n;
-			r -= n;
+			if (m) {
+				const char *src = v;
+
+				if (end - v < 32) {
+					_mm_store_si128((__m128i *)(void *)tmp, x);
+					src = tmp;
+				}
+				d = msg_hits(d, src, m, (unsigned)_mm_movemask_epi8(qx));
+			} else {
+				d += 16;
+			}
+			v += 16;
 		}
+		if (v < end) {
+			unsigned r = (unsigned)(end - v), keep = (1u << r) - 1;
+			__m128i x, qx;
+			unsigned m;
+
+			/* the whole msg's last 16 bytes, when clean: stored so that
+			 * the r new ones land at d (the others rewrite themselves) */
+			if (vn >= 16) {
+				x = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+				qx = _mm_cmpeq_epi8(x, cq);
+				m = (unsigned)_mm_movemask_epi8(_mm_or_si128(qx, _mm_cmpeq_epi8(x, cg)));
+				if (!m) {
+					_mm_storeu_si128((__m128i *)(void *)(d - (16 - r)), x);
+					d += r;
+					goto msg_done;
+				}
+			}
+			ak__copy_words(tmp, v, r);
+			x = _mm_load_si128((const __m128i *)(const void *)tmp);
+			qx = _mm_cmpeq_epi8(x, cq);
+			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(qx, _mm_cmpeq_epi8(x, cg))) & keep;
+			_mm_storeu_si128((__m128i *)(void *)d, x);
+			d = m ? msg_hits(d, tmp, m, (unsigned)_mm_movemask_epi8(qx) & keep) - (16 - r)
+			      : d + r;
+		}
+msg_done:
 #else
 		for (; v < end; v++) {
 			if (*v == '"') {
