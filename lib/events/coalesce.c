@@ -411,38 +411,47 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 	return 0;
 }
 
-/* Byte order, shorter first on a common prefix (the maps' order). */
-static inline int key_order(struct ak_str a, const char *b, size_t bn)
+/* Which of the process keys @k is: its slot in lift_process(), or -1. */
+static inline int process_key(struct ak_str k)
 {
-	size_t n = a.n < bn ? a.n : bn;
-
-	for (size_t i = 0; i < n; i++)
-		if (a.p[i] != b[i])
-			return (unsigned char)a.p[i] < (unsigned char)b[i] ? -1 : 1;
-	return a.n < bn ? -1 : a.n > bn;
+	switch (k.p[0]) {
+	case 'c':
+		if (k.n == 4 && !memcmp(k.p, "comm", 4))
+			return 0;
+		if (k.n == 3 && !memcmp(k.p, "cwd", 3))
+			return 1;
+		break;
+	case 'e':
+		if (k.n == 3 && !memcmp(k.p, "exe", 3))
+			return 2;
+		break;
+	case 'p':
+		if (k.n == 3 && !memcmp(k.p, "pid", 3))
+			return 3;
+		if (k.n == 4 && !memcmp(k.p, "ppid", 4))
+			return 4;
+		if (k.n == 9 && !memcmp(k.p, "proctitle", 9))
+			return 5;
+		break;
+	}
+	return -1;
 }
 
 /* addProcess: pid, ppid, proctitle, comm, exe and cwd move from data to
- * process.  One pass over the sorted data against the sorted six. */
+ * process.  One pass over the data (its keys are unique), a test of the
+ * first byte for most keys. */
 static void lift_process(struct ak_event *ev)
 {
-	static const struct {
-		const char *key;
-		size_t n;
-	} keys[] = { { "comm", 4 }, { "cwd", 3 }, { "exe", 3 }, { "pid", 3 }, { "ppid", 4 },
-		     { "proctitle", 9 } };
 	struct ak_str *dst[] = { &ev->process.name, &ev->process.cwd, &ev->process.exe,
 				 &ev->process.pid, &ev->process.ppid, &ev->process.title };
 	struct ak_event_map *m = &ev->data;
-	size_t w = 0, k = 0, nk = sizeof(keys) / sizeof(keys[0]);
+	size_t w = 0;
 
 	for (size_t i = 0; i < m->n; i++) {
-		int c = -1;
+		int k = m->kv[i].key.n ? process_key(m->kv[i].key) : -1;
 
-		while (k < nk && (c = key_order(m->kv[i].key, keys[k].key, keys[k].n)) > 0)
-			k++;
-		if (k < nk && c == 0) {
-			*dst[k++] = m->kv[i].val;
+		if (k >= 0) {
+			*dst[k] = m->kv[i].val;
 			continue;
 		}
 		if (w != i) {

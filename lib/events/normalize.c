@@ -153,8 +153,9 @@ static bool skip_path(const struct ak_event *ev, const struct ak_event_map *p)
 static int set_file_object(struct ak_event *ev, int hint)
 {
 	const struct ak_event_map *path;
-	const struct ak_str *v;
-	size_t idx = 0;
+	const struct ak_str *v, *name = NULL, *inode = NULL, *rdev = NULL, *mode_s = NULL;
+	const struct ak_str *ouid = NULL, *ogid = NULL;
+	size_t idx = 0, nobj = 0;
 	int r;
 
 	if (!ev->npaths)
@@ -172,15 +173,43 @@ static int set_file_object(struct ak_event *ev, int hint)
 	r = ak__map_init(ev, &ev->file.selinux, 0);
 	if (r < 0)
 		return r;
-	if ((v = ak__map_get(path, "name", 4))) {
+	/* One pass over the (sorted, unique) keys instead of a lookup each. */
+	for (size_t i = 0; i < path->n; i++) {
+		struct ak_str k = path->kv[i].key;
+		const struct ak_str **slot = NULL;
+
+		switch (k.n) {
+		case 4:
+			if (!memcmp(k.p, "name", 4))
+				slot = &name;
+			else if (!memcmp(k.p, "rdev", 4))
+				slot = &rdev;
+			else if (!memcmp(k.p, "mode", 4))
+				slot = &mode_s;
+			else if (!memcmp(k.p, "ouid", 4))
+				slot = &ouid;
+			else if (!memcmp(k.p, "ogid", 4))
+				slot = &ogid;
+			break;
+		case 5:
+			if (!memcmp(k.p, "inode", 5))
+				slot = &inode;
+			break;
+		}
+		if (slot)
+			*slot = &path->kv[i].val;
+		else if (k.n >= 4 && !memcmp(k.p, "obj_", 4))
+			nobj++;
+	}
+	if ((v = name)) {
 		ev->summary.object.primary = *v;
 		ev->file.path = *v;
 	}
-	if ((v = ak__map_get(path, "inode", 5)))
+	if ((v = inode))
 		ev->file.inode = *v;
-	if ((v = ak__map_get(path, "rdev", 4)))
+	if ((v = rdev))
 		ev->file.device = *v;
-	if ((v = ak__map_get(path, "mode", 4))) {
+	if ((v = mode_s)) {
 		uint64_t mode;
 
 		if (!ak__parse_u64(*v, 8, &mode)) {
@@ -207,11 +236,11 @@ static int set_file_object(struct ak_event *ev, int hint)
 				ev->summary.object.type = ak__str(t);
 		}
 	}
-	if ((v = ak__map_get(path, "ouid", 4)))
+	if ((v = ouid))
 		ev->file.uid = *v;
-	if ((v = ak__map_get(path, "ogid", 4)))
+	if ((v = ogid))
 		ev->file.gid = *v;
-	for (size_t i = 0; i < path->n; i++) {
+	for (size_t i = 0; nobj && i < path->n; i++) {
 		struct ak_str k = path->kv[i].key;
 
 		if (ak__str_has_prefix(k, "obj_")) {
