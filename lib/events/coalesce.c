@@ -47,7 +47,7 @@ static bool compat(const struct ak_event *ev)
 /* newEvent: the header, then the data record's fields sorted into result,
  * session, actor, user ids, SELinux labels and data. */
 static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
-		     size_t data_cap, struct ak_coalesce_cache *sc)
+		     size_t data_cap, bool drop_items, struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *tmp, *ids, *lab;
 	unsigned char *ptmp, *pids, *plab; /* their plain flags */
@@ -93,6 +93,8 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 			ev->session = v;
 			continue;
 		}
+		if (drop_items && ak__str_eq(k, "items"))
+			continue;
 		if (ak__str_eq(k, "auid"))
 			ev->summary.actor.primary = v;
 		else if (ak__str_eq(k, "uid"))
@@ -473,6 +475,42 @@ static bool id_like(struct ak_str k)
 	       ((e[-3] | 0x20) == 'u' || (e[-3] | 0x20) == 'g');
 }
 
+/* The index in @ids of @k lower-cased (ASCII letters only), or -1.  The ids
+ * are few: a scan comparing as it lower-cases, no copy. */
+static long ids_find_lower(const struct ak_event_map *ids, struct ak_str k)
+{
+	if (ids->n > 16) {
+		char low[32];
+
+		for (size_t b = 0; b < k.n; b++) {
+			char c = k.p[b];
+
+			low[b] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+		}
+		long at = ak__map_find(ids, low, k.n);
+
+		return at >= 0 ? at : -1;
+	}
+	for (size_t j = 0; j < ids->n; j++) {
+		const struct ak_str *ik = &ids->kv[j].key;
+		size_t b = 0;
+
+		if (ik->n != k.n)
+			continue;
+		for (; b < k.n; b++) {
+			unsigned char c = (unsigned char)k.p[b];
+
+			if ((unsigned char)(c - 'A') < 26)
+				c |= 0x20;
+			if (c != (unsigned char)ik->p[b])
+				break;
+		}
+		if (b == k.n)
+			return (long)j;
+	}
+	return -1;
+}
+
 /* auditd's enriched interpretations: kept as a map, and the names of ids
  * (AUID="root") become user.names.  The first of duplicate keys wins: the
  * pairs are collected in order and each map is built with one sort. */
@@ -495,24 +533,19 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 	pall = (unsigned char *)(names + total);
 	pnames = pall + total;
 	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < recs[i].nfields; j++) {
-			const struct ak_field *f = &recs[i].fields[j];
-			char low[32];
+		const struct ak_field *f = recs[i].fields, *fe = f + recs[i].nfields;
+
+		for (; f < fe; f++) {
 			long at;
 
 			if (!(f->flags & AK_F_ENRICHED) || !f->key.n)
 				continue;
 			pall[nall] = (f->flags & AK_F_PLAIN) != 0;
 			all[nall++] = (struct ak_kv){ f->key, f->val };
-			if (f->key.n >= sizeof(low) || !f->val.n || !id_like(f->key) ||
+			if (f->key.n >= 32 || !f->val.n || !id_like(f->key) ||
 			    ak__str_eq(f->val, "unset") || ak__str_eq(f->val, "?"))
 				continue;
-			for (size_t k = 0; k < f->key.n; k++) {
-				char c = f->key.p[k];
-
-				low[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-			}
-			at = ak__map_find(&ev->user.ids, low, f->key.n);
+			at = ids_find_lower(&ev->user.ids, f->key);
 			if (at >= 0) {
 				/* the key is @f's lower-cased: plain when @f is */
 				pnames[nnames] = (f->flags & AK_F_PLAIN) != 0;
@@ -555,7 +588,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 	struct ak_interp *ips;
 	size_t nfields = 0, npath = 0, first, base;
 	const struct ak_rec *hdr;
-	bool execve_done = false, compound;
+	bool execve_done = false, compound, drop_items;
 	int r;
 
 	*ev = (struct ak_event){ 0 };
@@ -619,7 +652,11 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 		if (!ev->paths)
 			goto range;
 	}
-	r = new_event(ev, hdr, &ips[base], nfields + 8, cache);
+	/* The SYSCALL record's "items" is deleted when the loop below reaches
+	 * it: when that is the first record, nothing comes before the delete,
+	 * so the key is left out of the map instead. */
+	drop_items = compound && base == 0 && recs[0].type == T_SYSCALL;
+	r = new_event(ev, hdr, &ips[base], nfields + 8, drop_items, cache);
 	if (r < 0)
 		goto fail;
 
@@ -628,7 +665,8 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			continue;
 		switch (recs[i].type) {
 		case T_SYSCALL:
-			ak__map_del(&ev->data, "items", NULL);
+			if (!(drop_items && i == 0))
+				ak__map_del(&ev->data, "items", NULL);
 			r = 0;
 			break;
 		case T_PATH:
