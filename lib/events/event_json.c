@@ -28,11 +28,16 @@ static void civil(int64_t days, int64_t *y, unsigned *m, unsigned *d)
 	*y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
+/* "00" .. "99": a two-digit number is one table load. */
+static const char digits2[201] = "00010203040506070809101112131415161718192021222324252627282930"
+				 "31323334353637383940414243444546474849505152535455565758596061"
+				 "62636465666768697071727374757677787980818283848586878889909192"
+				 "93949596979899";
+
 static char *put2(char *p, unsigned v)
 {
-	*p++ = (char)('0' + v / 10 % 10);
-	*p++ = (char)('0' + v % 10);
-	return p;
+	memcpy(p, digits2 + 2 * v, 2); /* v < 100 */
+	return p + 2;
 }
 
 int ak__ev_time(char *dst, size_t cap, int64_t sec, uint32_t msec, bool go_string)
@@ -69,15 +74,11 @@ int ak__ev_time(char *dst, size_t cap, int64_t sec, uint32_t msec, bool go_strin
 	/* Go prints the fraction with trailing zeros trimmed. */
 	frac = msec % 1000;
 	if (frac) {
-		char f[3] = { (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
-			      (char)('0' + frac % 10) };
-		size_t n = 3;
-
-		while (f[n - 1] == '0')
-			n--;
-		*p++ = '.';
-		memcpy(p, f, n);
-		p += n;
+		/* all three digits, then the trailing zeros dropped */
+		p[0] = '.';
+		p[1] = (char)('0' + frac / 100);
+		put2(p + 2, frac % 100);
+		p += frac % 10 ? 4 : frac % 100 ? 3 : 2;
 	}
 	if (go_string) {
 		memcpy(p, " +0000 UTC", 10);

@@ -1018,6 +1018,47 @@ static void test_plain_flags(void)
 	free(b);
 }
 
+/* Every record type's name and a spread of times: the fast writer's
+ * record_type (lower-cased eight bytes at a time) and @timestamp match the
+ * general writer's. */
+static void test_json_type_and_time(void)
+{
+	static const int64_t secs[] = { 0, 1, 59, 86399, 86400, 951782400, 1700000000,
+					1795656015, 253402300799, -1, -86401 };
+	char *gen = malloc(1 << 14), *fast = malloc(1 << 16);
+
+	CHECK(gen && fast);
+	for (uint32_t type = 0; type < 3000; type++) {
+		struct ak_event ev = { 0 };
+		struct ak_json w;
+		size_t need;
+		int r;
+
+		ev.type = type;
+		ev.sec = secs[type % (sizeof(secs) / sizeof(secs[0]))];
+		ev.msec = (type * 7) % 1000;
+		ak_json_init(&w, NULL, 0);
+		CHECK_INT(ak_event_json(&w, &ev, 0), 0);
+		need = ak_json_len(&w);
+		CHECK(need < (1 << 14));
+		/* exactly the room needed: the general writer */
+		ak_json_init(&w, gen, need + 1);
+		CHECK_INT(ak_event_json(&w, &ev, 0), 0);
+		CHECK_INT(ak_json_finish(&w), (int)need);
+		ak_json_init(&w, fast, 1 << 16);
+		CHECK_INT(ak_event_json(&w, &ev, 0), 0);
+		r = ak_json_finish(&w);
+		CHECK_INT(r, (int)need);
+		if (r == (int)need && memcmp(gen, fast, need) != 0) {
+			CHECK(!"fast and general JSON differ");
+			fprintf(stderr, "type %u:\n%.*s\n%.*s\n", type, (int)need, gen, (int)need, fast);
+			break;
+		}
+	}
+	free(gen);
+	free(fast);
+}
+
 static const struct ak_test tests[] = {
 	TEST(test_goldens),
 	TEST(test_execve_split_and_multi),
@@ -1034,6 +1075,7 @@ static const struct ak_test tests[] = {
 	TEST(test_resolve_ids),
 	TEST(test_arena_bound),
 	TEST(test_plain_flags),
+	TEST(test_json_type_and_time),
 };
 
 AK_TEST_MAIN(tests)
