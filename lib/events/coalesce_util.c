@@ -285,29 +285,29 @@ static uint32_t sc_tag(const struct ak_kv *kv, size_t n, unsigned site)
 }
 
 /* Does @perm put @kv in strictly increasing key order?  Then @m gets them
- * (and their flags from @plain, NULL: none). */
+ * (and their flags from @plain, NULL: none).  One pass: each entry is copied
+ * as it is checked against the one before (on failure @m keeps n = 0 and
+ * whatever was copied is overwritten by the sort). */
 static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, const unsigned char *plain,
 		   size_t n, const uint8_t *perm)
 {
-	for (size_t i = 1; i < n; i++) {
-		const struct ak_str *a = &kv[perm[i - 1]].key, *b = &kv[perm[i]].key;
-
-		if (key_cmp(a->p, a->n, b->p, b->n) >= 0)
-			return false;
-	}
 	struct ak_kv *restrict dk = m->kv;
 	unsigned char *restrict dp = m->plain;
+	struct ak_str prev = kv[perm[0]].key;
 
+	dk[0] = kv[perm[0]];
+	for (size_t i = 1; i < n; i++) {
+		const struct ak_kv *e = &kv[perm[i]];
+
+		if (key_cmp(prev.p, prev.n, e->key.p, e->key.n) >= 0)
+			return false;
+		prev = e->key;
+		dk[i] = *e;
+	}
 	if (plain) {
-		for (size_t i = 0; i < n; i++) {
-			unsigned j = perm[i];
-
-			dk[i] = kv[j];
-			dp[i] = plain[j];
-		}
-	} else {
 		for (size_t i = 0; i < n; i++)
-			dk[i] = kv[perm[i]];
+			dp[i] = plain[perm[i]];
+	} else {
 		memset(dp, 0, n);
 	}
 	m->n = n;
