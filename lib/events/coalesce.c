@@ -491,11 +491,16 @@ static long ids_find_lower(const struct ak_event_map *ids, struct ak_str k)
 
 		return at >= 0 ? at : -1;
 	}
+	unsigned char c0 = (unsigned char)k.p[0];
+
+	if ((unsigned char)(c0 - 'A') < 26)
+		c0 |= 0x20;
 	for (size_t j = 0; j < ids->n; j++) {
 		const struct ak_str *ik = &ids->kv[j].key;
-		size_t b = 0;
+		size_t b = 1;
 
-		if (ik->n != k.n)
+		/* the length and first byte rule out nearly all */
+		if (ik->n != k.n || (unsigned char)ik->p[0] != c0)
 			continue;
 		for (; b < k.n; b++) {
 			unsigned char c = (unsigned char)k.p[b];
