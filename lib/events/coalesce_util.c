@@ -97,13 +97,21 @@ static inline int key_cmp(const char *a, size_t an, const char *b, size_t bn)
 	return an < bn ? -1 : an > bn;
 }
 
+/* key_cmp() for the searches: most probes differ in the first byte. */
+static inline int key_cmp1(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an && bn && a[0] != b[0])
+		return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
+	return key_cmp(a, an, b, bn);
+}
+
 long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
 {
 	size_t lo = 0, hi = m->n;
 
 	/* Records often list keys in order: check the end first. */
 	if (hi) {
-		int c = key_cmp(m->kv[hi - 1].key.p, m->kv[hi - 1].key.n, key, n);
+		int c = key_cmp1(m->kv[hi - 1].key.p, m->kv[hi - 1].key.n, key, n);
 
 		if (c < 0)
 			return -(long)hi - 1;
@@ -114,7 +122,7 @@ long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = key_cmp(m->kv[mid].key.p, m->kv[mid].key.n, key, n);
+		int c = key_cmp1(m->kv[mid].key.p, m->kv[mid].key.n, key, n);
 
 		if (c == 0)
 			return (long)mid;
