@@ -49,9 +49,6 @@ static bool compat(const struct ak_event *ev)
 static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
 		     size_t data_cap, bool drop_items, struct ak_coalesce_cache *sc)
 {
-	struct ak_kv *tmp, *ids, *lab;
-	unsigned char *ptmp, *pids, *plab; /* their plain flags */
-	size_t ntmp = 0, nids = 0, nlab = 0, nkv = ip->nkv ? ip->nkv : 1;
 	int r;
 
 	ev->sec = hdr->sec;
@@ -72,49 +69,7 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 	ev->result = AK_STR_LIT("unknown");
 	ev->tags = ip->tags;
 	ev->ntags = ip->ntags;
-	/* Sort the keys into three lists, then build each map with one sort. */
-	tmp = ak__ev_alloc(ev, 3 * nkv * (sizeof(*tmp) + 1), _Alignof(struct ak_kv));
-	if (!tmp)
-		return -ERANGE;
-	ids = tmp + nkv;
-	lab = ids + nkv;
-	ptmp = (unsigned char *)(lab + nkv);
-	pids = ptmp + nkv;
-	plab = pids + nkv;
-	for (size_t i = 0; i < ip->nkv; i++) {
-		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
-		unsigned char pl = ip->kv_plain[i];
-
-		if (ak__str_eq(k, "result")) {
-			ev->result = v;
-			continue;
-		}
-		if (ak__str_eq(k, "ses")) {
-			ev->session = v;
-			continue;
-		}
-		if (drop_items && ak__str_eq(k, "items"))
-			continue;
-		if (ak__str_eq(k, "auid"))
-			ev->summary.actor.primary = v;
-		else if (ak__str_eq(k, "uid"))
-			ev->summary.actor.secondary = v;
-
-		if (ak__str_has_suffix(k, "uid") || ak__str_has_suffix(k, "gid")) {
-			pids[nids] = pl;
-			ids[nids++] = ip->kv[i];
-		} else if (ak__str_has_prefix(k, "subj_")) {
-			plab[nlab] = pl; /* the rest of a plain key is plain */
-			lab[nlab++] = (struct ak_kv){ { k.p + 5, k.n - 5 }, v };
-		} else {
-			ptmp[ntmp] = pl;
-			tmp[ntmp++] = ip->kv[i];
-		}
-	}
-	if ((r = ak__map_build(ev, &ev->user.ids, ids, pids, nids, 0, sc, AK__SITE_IDS)) < 0 ||
-	    (r = ak__map_build(ev, &ev->user.selinux, lab, plab, nlab, 0, sc, AK__SITE_SELINUX)) < 0)
-		return r;
-	return ak__map_build(ev, &ev->data, tmp, ptmp, ntmp, data_cap, sc, AK__SITE_DATA);
+	return ak__split_data(ev, ip, data_cap, drop_items, sc);
 }
 
 static int warn_record(struct ak_event *ev, const char *what, const char *err)

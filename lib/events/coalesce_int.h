@@ -81,6 +81,7 @@ int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, 
 #define AK__SC_WAYS 128
 #define AK__SC_MAXN 48
 #define AK__SC_SYSCALLS 32
+#define AK__SC_SPLITS 64
 struct ak__norm;
 struct ak_coalesce_cache {
 	struct {
@@ -88,6 +89,14 @@ struct ak_coalesce_cache {
 		uint8_t n; /* 0: empty */
 		uint8_t perm[AK__SC_MAXN];
 	} e[AK__SC_WAYS];
+	/* How the data record's keys split into user.ids, user.selinux and data
+	 * (coalesce_split.c): per key, its class and its place in its map. */
+	struct {
+		uint32_t tag;
+		uint8_t n; /* 0: empty */
+		uint8_t cnt[3];
+		uint8_t dst[AK__SC_MAXN];
+	} split[AK__SC_SPLITS];
 	uint64_t hits, misses;
 	/* The normalization of recent syscall names (a pure function of the name). */
 	struct {
@@ -105,7 +114,59 @@ enum ak__map_site {
 	AK__SITE_PATH,
 	AK__SITE_ENRICHED,
 	AK__SITE_NAMES,
+	AK__SITE_SPLIT,       /* the split of the data record (coalesce_split.c) */
+	AK__SITE_SPLIT_ITEMS, /* the same, without "items" */
 };
+
+/* The cache tag of a key list: its length, its keys' lengths and first
+ * bytes, and @site. */
+uint32_t ak__sc_tag(const struct ak_kv *kv, size_t n, unsigned site);
+
+/* Byte order, shorter first on a common prefix (Go's string order).  Keys
+ * are short: a byte loop beats a memcmp call. */
+static inline int ak__key_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t n = an < bn ? an : bn, i = 0;
+
+	/* four bytes at once when both have them (neighbours in a sorted
+	 * list often share a prefix: fsgid fsuid, cap_fe cap_fi) */
+	if (n >= 4) {
+		uint32_t x, y;
+
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		if (x != y) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			return x < y ? -1 : 1;
+#else
+			x = __builtin_bswap32(x);
+			y = __builtin_bswap32(y);
+			return x < y ? -1 : 1;
+#endif
+		}
+		i = 4;
+	}
+	for (; i < n; i++) {
+		if (a[i] != b[i])
+			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	}
+	return an < bn ? -1 : an > bn;
+}
+
+/* The same, deciding at once when the first bytes differ (as they mostly do
+ * between keys far apart). */
+static inline int ak__key_cmp1(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an && bn && a[0] != b[0])
+		return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
+	return ak__key_cmp(a, an, b, bn);
+}
+
+/* The data record's pairs into ev->result, session, summary.actor,
+ * user.ids, user.selinux and data (room for @data_cap); "items" left out
+ * with @drop_items.  @sc (may be NULL) remembers how a key list split. */
+int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
+		   bool drop_items, struct ak_coalesce_cache *sc);
 
 /* Fill @m (from the arena, room for max(@n, @cap)) with @kv sorted; on
  * duplicate keys the later entry of @kv wins.  @plain (NULL: none known) is

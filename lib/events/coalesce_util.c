@@ -66,52 +66,13 @@ int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
 	return 0;
 }
 
-/* Byte order, shorter first on a common prefix (Go's string order).  Keys
- * are short: a byte loop beats a memcmp call. */
-static inline int key_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t n = an < bn ? an : bn, i = 0;
-
-	/* four bytes at once when both have them (neighbours in a sorted
-	 * list often share a prefix: fsgid fsuid, cap_fe cap_fi) */
-	if (n >= 4) {
-		uint32_t x, y;
-
-		memcpy(&x, a, 4);
-		memcpy(&y, b, 4);
-		if (x != y) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			return x < y ? -1 : 1;
-#else
-			x = __builtin_bswap32(x);
-			y = __builtin_bswap32(y);
-			return x < y ? -1 : 1;
-#endif
-		}
-		i = 4;
-	}
-	for (; i < n; i++) {
-		if (a[i] != b[i])
-			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
-	}
-	return an < bn ? -1 : an > bn;
-}
-
-/* key_cmp() for the searches: most probes differ in the first byte. */
-static inline int key_cmp1(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (an && bn && a[0] != b[0])
-		return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
-	return key_cmp(a, an, b, bn);
-}
-
 long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
 {
 	size_t lo = 0, hi = m->n;
 
 	/* Records often list keys in order: check the end first. */
 	if (hi) {
-		int c = key_cmp1(m->kv[hi - 1].key.p, m->kv[hi - 1].key.n, key, n);
+		int c = ak__key_cmp1(m->kv[hi - 1].key.p, m->kv[hi - 1].key.n, key, n);
 
 		if (c < 0)
 			return -(long)hi - 1;
@@ -122,7 +83,7 @@ long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = key_cmp1(m->kv[mid].key.p, m->kv[mid].key.n, key, n);
+		int c = ak__key_cmp1(m->kv[mid].key.p, m->kv[mid].key.n, key, n);
 
 		if (c == 0)
 			return (long)mid;
@@ -273,12 +234,12 @@ static int pkey_cmp(const void *a, const void *b)
 
 	if (x->pfx != y->pfx)
 		return x->pfx < y->pfx ? -1 : 1;
-	return key_cmp(x->kv->key.p, x->kv->key.n, y->kv->key.p, y->kv->key.n);
+	return ak__key_cmp(x->kv->key.p, x->kv->key.n, y->kv->key.p, y->kv->key.n);
 }
 
 /* The cache tag of a key list: its length, its keys' lengths and first
  * bytes, and the map it is for. */
-static uint32_t sc_tag(const struct ak_kv *kv, size_t n, unsigned site)
+uint32_t ak__sc_tag(const struct ak_kv *kv, size_t n, unsigned site)
 {
 	uint32_t h = (uint32_t)n * 0x9E3779B1u ^ site;
 
@@ -307,7 +268,7 @@ static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, const unsigne
 	for (size_t i = 1; i < n; i++) {
 		const struct ak_kv *e = &kv[perm[i]];
 
-		if (key_cmp(prev.p, prev.n, e->key.p, e->key.n) >= 0)
+		if (ak__key_cmp(prev.p, prev.n, e->key.p, e->key.n) >= 0)
 			return false;
 		prev = e->key;
 		dk[i] = *e;
@@ -336,7 +297,7 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 	if (r < 0 || !n)
 		return r;
 	if (sc && n <= AK__SC_MAXN) {
-		tag = sc_tag(kv, n, site);
+		tag = ak__sc_tag(kv, n, site);
 		way = tag % AK__SC_WAYS;
 		if (sc->e[way].n == n && sc->e[way].tag == tag &&
 		    sc_try(m, kv, plain, n, sc->e[way].perm)) {
