@@ -118,8 +118,7 @@ enum ak__map_site {
 	AK__SITE_SPLIT_ITEMS, /* the same, without "items" */
 };
 
-/* The cache tag of a key list: its length, its keys' lengths and first
- * bytes, and @site. */
+/* The cache tag of a key list: its length, its keys' lengths, and @site. */
 uint32_t ak__sc_tag(const struct ak_kv *kv, size_t n, unsigned site);
 
 /* Byte order, shorter first on a common prefix (Go's string order).  Keys
