@@ -82,6 +82,7 @@ int ak__map_add(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, 
 #define AK__SC_MAXN 48
 #define AK__SC_SYSCALLS 32
 #define AK__SC_SPLITS 64
+#define AK__SC_RECTYPES 32
 struct ak__norm;
 struct ak_coalesce_cache {
 	struct {
@@ -104,6 +105,12 @@ struct ak_coalesce_cache {
 		char name[23];
 		const struct ak__norm *norm;
 	} sys[AK__SC_SYSCALLS];
+	/* Where a record type's name is in the normalizations' table (a pure
+	 * function of the type): slot = index + 2, -1 + 2 when absent, 0 empty. */
+	struct {
+		uint32_t type;
+		int32_t slot;
+	} rt[AK__SC_RECTYPES];
 };
 
 /* Which map is built (part of the cache tag). */

@@ -66,7 +66,8 @@ static bool has_all_fields(const struct ak_event *ev, const char *packed)
 }
 
 /* recordTypeNorms[type.String()]: one entry, or the last whose has_fields are present. */
-static const struct ak__norm *norm_for_type(const struct ak_event *ev)
+static const struct ak__norm *norm_for_type(const struct ak_event *ev,
+					    struct ak_coalesce_cache *sc)
 {
 	const char *name = ak_msgtype_name(ev->type);
 	const struct ak__norm *norm = NULL;
@@ -75,7 +76,17 @@ static const struct ak__norm *norm_for_type(const struct ak_event *ev)
 
 	if (!name)
 		return NULL;
-	i = find_key(ak__norm_rectypes, ak__nnorm_rectypes, name, strlen(name));
+	if (sc && sc->rt[ev->type % AK__SC_RECTYPES].slot &&
+	    sc->rt[ev->type % AK__SC_RECTYPES].type == ev->type) {
+		/* the table position of a type's name, remembered */
+		i = (long)sc->rt[ev->type % AK__SC_RECTYPES].slot - 2;
+	} else {
+		i = find_key(ak__norm_rectypes, ak__nnorm_rectypes, name, strlen(name));
+		if (sc && i < INT32_MAX - 2) {
+			sc->rt[ev->type % AK__SC_RECTYPES].type = ev->type;
+			sc->rt[ev->type % AK__SC_RECTYPES].slot = (int32_t)(i + 2);
+		}
+	}
 	if (i < 0)
 		return NULL;
 	for (size_t j = (size_t)i; j < ak__nnorm_rectypes; j++) {
@@ -104,10 +115,30 @@ static const struct ak_str *get_value(const struct ak_event *ev, const char *key
 	return v ? v : ak__map_get(&ev->user.ids, key, n);
 }
 
+/* The entry for @key at or after @from in the sorted @m (a short scan: the
+ * keys sought are neighbours), or NULL. */
+static const struct ak_str *get_after(const struct ak_event_map *m, size_t from, const char *key,
+				      size_t n)
+{
+	for (size_t i = from; i < m->n; i++) {
+		const struct ak_str *k = &m->kv[i].key;
+		int c = ak__key_cmp1(k->p, k->n, key, n);
+
+		if (c == 0)
+			return &m->kv[i].val;
+		if (c > 0)
+			break;
+	}
+	return NULL;
+}
+
 static void set_how_defaults(struct ak_event *ev)
 {
-	const struct ak_str *exe = ak__map_get(&ev->data, "exe", 3);
-	const struct ak_str *comm = ak__map_get(&ev->data, "comm", 4);
+	/* "comm" by a search, then "exe" from there: few keys lie between */
+	long at = ak__map_find(&ev->data, "comm", 4);
+	const struct ak_str *comm = at >= 0 ? &ev->data.kv[at].val : NULL;
+	const struct ak_str *exe = get_after(&ev->data, at >= 0 ? (size_t)at + 1 : (size_t)(-at - 1),
+					     "exe", 3);
 
 	if (!exe)
 		exe = comm;
@@ -392,7 +423,7 @@ int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc)
 	set_outcome(ev);
 	if ((sv = ak__map_get(&ev->data, "syscall", 7)))
 		sys_norm = syscall_norm(*sv, sc);
-	norm = ev->type == 1300 ? sys_norm : norm_for_type(ev);
+	norm = ev->type == 1300 ? sys_norm : norm_for_type(ev, sc);
 	if (!norm) {
 		static const char msg[] = "no normalization found for event";
 
