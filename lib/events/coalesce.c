@@ -47,7 +47,8 @@ static bool compat(const struct ak_event *ev)
 /* newEvent: the header, then the data record's fields sorted into result,
  * session, actor, user ids, SELinux labels and data. */
 static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
-		     size_t data_cap, bool drop_items, struct ak_coalesce_cache *sc)
+		     size_t data_cap, bool drop_items, unsigned *aside,
+		     struct ak_coalesce_cache *sc)
 {
 	int r;
 
@@ -69,7 +70,7 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 	ev->result = AK_STR_LIT("unknown");
 	ev->tags = ip->tags;
 	ev->ntags = ip->ntags;
-	return ak__split_data(ev, ip, data_cap, drop_items, sc);
+	return ak__split_data(ev, ip, data_cap, drop_items, aside, sc);
 }
 
 static int warn_record(struct ak_event *ev, const char *what, const char *err)
@@ -337,8 +338,16 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 	return 0;
 }
 
+/* Merged keys held aside until lift_process() (see AK__ASIDE_*). */
+struct aside {
+	unsigned in_data; /* AK__ASIDE_* of the keys data has (from the data record) */
+	unsigned have;    /* AK__ASIDE_* of the values held here */
+	struct ak_str cwd, proctitle;
+};
+
 /* addFieldsToEventData: merge, keeping existing keys (with a warning). */
-static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const struct ak_interp *ip)
+static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const struct ak_interp *ip,
+			struct aside *as)
 {
 	int r;
 
@@ -348,7 +357,19 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 			return r;
 	}
 	for (size_t i = 0; i < ip->nkv; i++) {
-		r = ak__map_add(ev, &ev->data, ip->kv[i].key, ip->kv[i].val, ip->kv_plain[i]);
+		unsigned bit = ak__aside_bit(ip->kv[i].key);
+
+		if (bit) {
+			/* present already (in data or aside): kept, as map_add keeps it */
+			r = !((as->in_data | as->have) & bit);
+			if (r) {
+				as->have |= bit;
+				*(bit == AK__ASIDE_CWD ? &as->cwd : &as->proctitle) = ip->kv[i].val;
+			}
+		} else {
+			r = ak__map_add(ev, &ev->data, ip->kv[i].key, ip->kv[i].val,
+					ip->kv_plain[i]);
+		}
 		if (r < 0)
 			return r;
 		if (r == 0) {
@@ -397,7 +418,7 @@ static inline int process_key(struct ak_str k)
 /* addProcess: pid, ppid, proctitle, comm, exe and cwd move from data to
  * process.  One pass over the data (its keys are unique), a test of the
  * first byte for most keys. */
-static void lift_process(struct ak_event *ev)
+static void lift_process(struct ak_event *ev, const struct aside *as)
 {
 	struct ak_str *dst[] = { &ev->process.name, &ev->process.cwd, &ev->process.exe,
 				 &ev->process.pid, &ev->process.ppid, &ev->process.title };
@@ -419,6 +440,11 @@ static void lift_process(struct ak_event *ev)
 		w++;
 	}
 	m->n = w;
+	/* (held aside only when data had none) */
+	if (as->have & AK__ASIDE_CWD)
+		ev->process.cwd = as->cwd;
+	if (as->have & AK__ASIDE_PROCTITLE)
+		ev->process.title = as->proctitle;
 }
 
 /* Does the lower-cased @k end in "uid" or "gid" (as every user.ids key does)? */
@@ -549,6 +575,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 	size_t nfields = 0, npath = 0, first, base;
 	const struct ak_rec *hdr;
 	bool execve_done = false, compound, drop_items;
+	struct aside as = { 0 };
 	int r;
 
 	*ev = (struct ak_event){ 0 };
@@ -616,7 +643,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 	 * it: when that is the first record, nothing comes before the delete,
 	 * so the key is left out of the map instead. */
 	drop_items = compound && base == 0 && recs[0].type == T_SYSCALL;
-	r = new_event(ev, hdr, &ips[base], nfields + 8, drop_items, cache);
+	r = new_event(ev, hdr, &ips[base], nfields + 8, drop_items, &as.in_data, cache);
 	if (r < 0)
 		goto fail;
 
@@ -643,7 +670,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			break;
 		default:
 			/* Without a SYSCALL the first record already is the data. */
-			r = i == base ? 0 : merge_fields(ev, &recs[i], &ips[i]);
+			r = i == base ? 0 : merge_fields(ev, &recs[i], &ips[i], &as);
 			break;
 		}
 		if (r < 0)
@@ -655,7 +682,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 		goto fail;
 
 	/* addProcess */
-	lift_process(ev);
+	lift_process(ev, &as);
 
 	r = add_enriched(ev, recs, n, cache);
 	if (r < 0)

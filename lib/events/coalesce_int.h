@@ -168,11 +168,32 @@ static inline int ak__key_cmp1(const char *a, size_t an, const char *b, size_t b
 	return ak__key_cmp(a, an, b, bn);
 }
 
+/*
+ * Keys that go into data only to be lifted into process at the end, and that
+ * nothing in between reads (no normalization names them): the coalescer
+ * keeps a merged one aside instead of inserting it.  A bit per key.
+ */
+enum {
+	AK__ASIDE_CWD = 1,       /* "cwd" */
+	AK__ASIDE_PROCTITLE = 2, /* "proctitle" */
+};
+
+/* The AK__ASIDE_* bit of @k, 0 for any other key. */
+static inline unsigned ak__aside_bit(struct ak_str k)
+{
+	if (k.n == 3 && !memcmp(k.p, "cwd", 3))
+		return AK__ASIDE_CWD;
+	if (k.n == 9 && !memcmp(k.p, "proctitle", 9))
+		return AK__ASIDE_PROCTITLE;
+	return 0;
+}
+
 /* The data record's pairs into ev->result, session, summary.actor,
  * user.ids, user.selinux and data (room for @data_cap); "items" left out
- * with @drop_items.  @sc (may be NULL) remembers how a key list split. */
+ * with @drop_items.  *@aside gets the AK__ASIDE_* bits of the keys that went
+ * into data.  @sc (may be NULL) remembers how a key list split. */
 int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
-		   bool drop_items, struct ak_coalesce_cache *sc);
+		   bool drop_items, unsigned *aside, struct ak_coalesce_cache *sc);
 
 /* Fill @m (from the arena, room for max(@n, @cap)) with @kv sorted; on
  * duplicate keys the later entry of @kv wins.  @plain (NULL: none known) is

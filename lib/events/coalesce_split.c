@@ -50,7 +50,8 @@ static void hdr_set(struct ak_event *ev, const struct ak_str *h)
  * auid and uid also set the actor, keys ending in uid or gid are ids,
  * subj_* labels.  Tested from the end first: most keys fail at once. */
 static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, struct ak_str v,
-							       bool drop_items, struct ak_str *h)
+							       bool drop_items, struct ak_str *h,
+							       unsigned *aside)
 {
 	const char *p = k.p;
 	size_t n = k.n;
@@ -68,6 +69,8 @@ static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, 
 			h[H_SES] = v;
 			return C_SKIP;
 		}
+		if (!memcmp(p, "cwd", 3))
+			*aside |= AK__ASIDE_CWD;
 		break;
 	case 5:
 		if (drop_items && !memcmp(p, "items", 5))
@@ -78,6 +81,10 @@ static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, 
 			h[H_RESULT] = v;
 			return C_SKIP;
 		}
+		break;
+	case 9:
+		if (!memcmp(p, "proctitle", 9))
+			*aside |= AK__ASIDE_PROCTITLE;
 		break;
 	}
 	if (n >= 5 && !memcmp(p, "subj_", 5))
@@ -100,7 +107,7 @@ static bool increasing(const struct ak_event_map *m)
 /* The remembered split @e applied to @ip: 0 done, 1 it does not fit (the
  * event and the arena as they were), -ERANGE. */
 static int split_cached(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
-			bool drop_items, const uint8_t *cnt, const uint8_t *dst)
+			bool drop_items, unsigned *aside, const uint8_t *cnt, const uint8_t *dst)
 {
 	struct ak_str h[4];
 	size_t used = ev->arena_.used;
@@ -115,7 +122,7 @@ static int split_cached(struct ak_event *ev, const struct ak_interp *ip, size_t 
 		goto undo;
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
-		enum cls c = classify(k, v, drop_items, h);
+		enum cls c = classify(k, v, drop_items, h, aside);
 		unsigned d = dst[i];
 		struct ak_event_map *m;
 
@@ -152,13 +159,14 @@ static bool remember(const struct ak_event *ev, const struct ak_interp *ip, bool
 {
 	const struct ak_event_map *maps[3] = { &ev->user.ids, &ev->user.selinux, &ev->data };
 	struct ak_str h[4];
+	unsigned aside = 0;
 
 	for (int c = 0; c < 3; c++)
 		if (maps[c]->n != counted[c])
 			return false; /* duplicate keys: the order cannot be reused */
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key;
-		enum cls c = classify(k, ip->kv[i].val, drop_items, h);
+		enum cls c = classify(k, ip->kv[i].val, drop_items, h, &aside);
 		long at;
 
 		if (c == C_SKIP) {
@@ -178,7 +186,7 @@ static bool remember(const struct ak_event *ev, const struct ak_interp *ip, bool
 }
 
 int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
-		   bool drop_items, struct ak_coalesce_cache *sc)
+		   bool drop_items, unsigned *aside, struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *lists[3];
 	unsigned char *plains[3];
@@ -193,7 +201,8 @@ int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_
 				 drop_items ? AK__SITE_SPLIT_ITEMS : AK__SITE_SPLIT);
 		way = tag % AK__SC_SPLITS;
 		if (sc->split[way].n == ip->nkv && sc->split[way].tag == tag) {
-			r = split_cached(ev, ip, data_cap, drop_items, sc->split[way].cnt,
+			*aside = 0;
+			r = split_cached(ev, ip, data_cap, drop_items, aside, sc->split[way].cnt,
 					 sc->split[way].dst);
 			if (r <= 0) {
 				if (!r)
@@ -214,9 +223,10 @@ int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_
 	plains[C_LAB] = plains[C_IDS] + nkv;
 	plains[C_DATA] = plains[C_LAB] + nkv;
 	hdr_get(ev, h);
+	*aside = 0;
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
-		enum cls c = classify(k, v, drop_items, h);
+		enum cls c = classify(k, v, drop_items, h, aside);
 
 		if (c == C_SKIP)
 			continue;

@@ -1018,6 +1018,55 @@ static void test_plain_flags(void)
 	free(b);
 }
 
+/* cwd and proctitle merged from several records (the coalescer holds them
+ * aside rather than in data): the first one wins, from the data record or
+ * from whichever merged record comes first, and every later one warns. */
+static void test_cwd_title_merge(void)
+{
+	static const char *const two[] = {
+		"type=SYSCALL msg=audit(1700000000.100:10): arch=c000003e syscall=2 success=yes exit=3 items=1 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+		"type=CWD msg=audit(1700000000.100:10): cwd=\"/a\"",
+		"type=PROCTITLE msg=audit(1700000000.100:10): proctitle=2F78",
+		"type=CWD msg=audit(1700000000.100:10): cwd=\"/b\" proctitle=2F79",
+	};
+	static const char *const in_base[] = {
+		"type=SYSCALL msg=audit(1700000000.300:12): arch=c000003e syscall=2 success=yes exit=3 items=1 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" cwd=\"/q\" key=(null)",
+		"type=CWD msg=audit(1700000000.300:12): cwd=\"/z\"",
+	};
+	static const char *const before_base[] = {
+		"type=CONFIG_CHANGE msg=audit(1700000000.400:13): op=set cwd=\"/c1\" res=1",
+		"type=SYSCALL msg=audit(1700000000.400:13): arch=c000003e syscall=2 success=yes exit=3 items=1 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+		"type=CWD msg=audit(1700000000.400:13): cwd=\"/c2\"",
+	};
+	static const struct {
+		const char *const *lines;
+		size_t n;
+		const char *cwd, *title;
+		size_t warns;
+	} cases[] = {
+		{ two, 4, "/a", "/x", 2 },
+		{ in_base, 2, "/q", NULL, 1 },
+		{ before_base, 3, "/c1", NULL, 1 },
+	};
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct ev_fixture f;
+		size_t dups = 0;
+
+		CHECK_INT(fixture(&f, cases[c].lines, cases[c].n, 0), 0);
+		CHECK_STR(jstr(&f.j, "process", "cwd", NULL), cases[c].cwd);
+		if (cases[c].title)
+			CHECK_STR(jstr(&f.j, "process", "title", NULL), cases[c].title);
+		CHECK(jstr(&f.j, "data", "cwd", NULL) == NULL);
+		CHECK(jstr(&f.j, "data", "proctitle", NULL) == NULL);
+		for (size_t i = 0; i < f.ev.nwarnings; i++)
+			dups += f.ev.warnings[i].n > 13 &&
+				memcmp(f.ev.warnings[i].p, "duplicate key", 13) == 0;
+		CHECK_INT((int)dups, (int)cases[c].warns);
+		fixture_free(&f);
+	}
+}
+
 /* Every record type's name and a spread of times: the fast writer's
  * record_type (lower-cased eight bytes at a time) and @timestamp match the
  * general writer's. */
@@ -1076,6 +1125,7 @@ static const struct ak_test tests[] = {
 	TEST(test_arena_bound),
 	TEST(test_plain_flags),
 	TEST(test_json_type_and_time),
+	TEST(test_cwd_title_merge),
 };
 
 AK_TEST_MAIN(tests)
