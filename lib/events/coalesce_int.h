@@ -15,9 +15,33 @@
 
 /* ---- arena (bump allocator over the caller's block) ---- */
 
-void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align);
+/* (inline: a few per record and per map) */
+static inline void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align)
+{
+	uintptr_t base = (uintptr_t)ev->arena_.base;
+	size_t off = ev->arena_.used;
+	size_t pad = (align - ((base + off) & (align - 1))) & (align - 1);
+
+	if (pad > ev->arena_.cap - off || size > ev->arena_.cap - off - pad)
+		return NULL;
+	ev->arena_.used = off + pad + size;
+	return ev->arena_.base + off + pad;
+}
+
 /* The free tail of the arena at @align: its start (NULL if none) and *@room bytes; not taken. */
-void *ak__ev_tail(struct ak_event *ev, size_t align, size_t *room);
+static inline void *ak__ev_tail(struct ak_event *ev, size_t align, size_t *room)
+{
+	uintptr_t base = (uintptr_t)ev->arena_.base;
+	size_t off = ev->arena_.used;
+	size_t pad = (align - ((base + off) & (align - 1))) & (align - 1);
+
+	if (pad > ev->arena_.cap - off) {
+		*room = 0;
+		return NULL;
+	}
+	*room = ev->arena_.cap - off - pad;
+	return ev->arena_.base + off + pad;
+}
 /* Copy @n bytes into the arena; NULL on overflow. */
 char *ak__ev_strdup(struct ak_event *ev, const char *s, size_t n);
 

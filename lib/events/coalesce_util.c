@@ -9,32 +9,6 @@
 #include "core/decimal.h"
 #include "events/coalesce_int.h"
 
-void *ak__ev_alloc(struct ak_event *ev, size_t size, size_t align)
-{
-	uintptr_t base = (uintptr_t)ev->arena_.base;
-	size_t off = ev->arena_.used;
-	size_t pad = (align - ((base + off) & (align - 1))) & (align - 1);
-
-	if (pad > ev->arena_.cap - off || size > ev->arena_.cap - off - pad)
-		return NULL;
-	ev->arena_.used = off + pad + size;
-	return ev->arena_.base + off + pad;
-}
-
-void *ak__ev_tail(struct ak_event *ev, size_t align, size_t *room)
-{
-	uintptr_t base = (uintptr_t)ev->arena_.base;
-	size_t off = ev->arena_.used;
-	size_t pad = (align - ((base + off) & (align - 1))) & (align - 1);
-
-	if (pad > ev->arena_.cap - off) {
-		*room = 0;
-		return NULL;
-	}
-	*room = ev->arena_.cap - off - pad;
-	return ev->arena_.base + off + pad;
-}
-
 char *ak__ev_strdup(struct ak_event *ev, const char *s, size_t n)
 {
 	char *p = ak__ev_alloc(ev, n + 1, 1);
