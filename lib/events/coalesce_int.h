@@ -8,7 +8,9 @@
 
 #include <auditkit/coalesce.h>
 
+#include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "events/norm.h"
@@ -74,7 +76,22 @@ static inline bool ak__str_has_suffix(struct ak_str a, const char *s)
 /* ---- sorted maps ---- */
 
 /* Give @m room for @cap entries (and their plain flags) from the arena; -ERANGE on overflow. */
-int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap);
+static inline int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
+{
+	m->n = 0;
+	m->cap = 0;
+	m->kv = NULL;
+	m->plain = NULL;
+	if (!cap)
+		return 0;
+	/* the plain flags right after the entries: one allocation */
+	m->kv = ak__ev_alloc(ev, cap * (sizeof(*m->kv) + 1), _Alignof(struct ak_kv));
+	if (!m->kv)
+		return -ERANGE;
+	m->plain = (unsigned char *)(m->kv + cap);
+	m->cap = cap;
+	return 0;
+}
 /* Entry @i's plain flag (see struct ak_event_map), 0 when @m keeps none. */
 static inline unsigned char ak__map_plain(const struct ak_event_map *m, size_t i)
 {
@@ -258,7 +275,25 @@ int ak__ev_warn_sb(struct ak_event *ev, const struct ak__sb *b);
 int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc);
 const struct ak__norm *ak__norm_for_syscall(struct ak_str name);
 
-/* Parse a non-negative decimal; false on anything else or overflow. */
-bool ak__parse_u64(struct ak_str s, int base, uint64_t *out);
+/* Parse a non-negative number in @base (<= 10); false on anything else or
+ * overflow.  Inline: ids and arguments, several per event. */
+static inline bool ak__parse_u64(struct ak_str s, int base, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!s.n)
+		return false;
+	for (size_t i = 0; i < s.n; i++) {
+		unsigned d = (unsigned char)s.p[i] - '0';
+
+		if (d >= (unsigned)base)
+			return false;
+		/* overflow: false (no division per digit) */
+		if (__builtin_mul_overflow(v, (uint64_t)base, &v) || __builtin_add_overflow(v, d, &v))
+			return false;
+	}
+	*out = v;
+	return true;
+}
 
 #endif

@@ -23,22 +23,6 @@ char *ak__ev_strdup(struct ak_event *ev, const char *s, size_t n)
 
 /* ---- maps ---- */
 
-int ak__map_init(struct ak_event *ev, struct ak_event_map *m, size_t cap)
-{
-	m->n = 0;
-	m->cap = 0;
-	m->kv = NULL;
-	m->plain = NULL;
-	if (!cap)
-		return 0;
-	/* the plain flags right after the entries: one allocation */
-	m->kv = ak__ev_alloc(ev, cap * (sizeof(*m->kv) + 1), _Alignof(struct ak_kv));
-	if (!m->kv)
-		return -ERANGE;
-	m->plain = (unsigned char *)(m->kv + cap);
-	m->cap = cap;
-	return 0;
-}
 
 long ak__map_find(const struct ak_event_map *m, const char *key, size_t n)
 {
@@ -436,21 +420,3 @@ int ak__ev_warn_sb(struct ak_event *ev, const struct ak__sb *b)
 	return ak__ev_warn(ev, b->p, b->n < b->cap ? b->n : b->cap);
 }
 
-bool ak__parse_u64(struct ak_str s, int base, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (!s.n)
-		return false;
-	for (size_t i = 0; i < s.n; i++) {
-		unsigned d = (unsigned char)s.p[i] - '0';
-
-		if (d >= (unsigned)base)
-			return false;
-		/* overflow: false (no division per digit) */
-		if (__builtin_mul_overflow(v, (uint64_t)base, &v) || __builtin_add_overflow(v, d, &v))
-			return false;
-	}
-	*out = v;
-	return true;
-}
