@@ -228,14 +228,30 @@ static void release_slot(struct ak_reasm *r, uint32_t idx)
 	r->freel[r->nfree++] = idx;
 }
 
-/* FNV-1a of a node name: events and serials are keyed by (node, serial). */
+/* A hash of a node name: events and serials are keyed by (node, serial).
+ * Eight bytes a step (every record of a node-prefixed log hashes its name). */
 static uint64_t node_hash(const struct ak_str *node)
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h = 14695981039346656037ull ^ node->n;
+	size_t i = 0;
 
-	for (size_t i = 0; i < node->n; i++)
-		h = (h ^ (unsigned char)node->p[i]) * 1099511628211ull;
-	return h;
+	if (node->n < 8) {
+		for (; i < node->n; i++)
+			h = (h ^ (unsigned char)node->p[i]) * 1099511628211ull;
+		return h;
+	}
+	/* whole words, the last one overlapping the one before */
+	for (;; i += 8) {
+		uint64_t w;
+
+		if (i + 8 > node->n)
+			i = node->n - 8;
+		memcpy(&w, node->p + i, 8);
+		h = (h ^ w) * 1099511628211ull;
+		h ^= h >> 29;
+		if (i + 8 == node->n)
+			return h;
+	}
 }
 
 /* The accounting entry of @node; a new one (no baseline) replaces the least used. */
