@@ -47,7 +47,7 @@ static bool compat(const struct ak_event *ev)
 /* newEvent: the header, then the data record's fields sorted into result,
  * session, actor, user ids, SELinux labels and data. */
 static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct ak_interp *ip,
-		     size_t data_cap, bool drop_items, unsigned *aside,
+		     size_t data_cap, bool drop_items, struct ak__seen *seen,
 		     struct ak_coalesce_cache *sc)
 {
 	int r;
@@ -70,7 +70,7 @@ static int new_event(struct ak_event *ev, const struct ak_rec *hdr, const struct
 	ev->result = AK_STR_LIT("unknown");
 	ev->tags = ip->tags;
 	ev->ntags = ip->ntags;
-	return ak__split_data(ev, ip, data_cap, drop_items, aside, sc);
+	return ak__split_data(ev, ip, data_cap, drop_items, seen, sc);
 }
 
 static int warn_record(struct ak_event *ev, const char *what, const char *err)
@@ -121,7 +121,8 @@ static void set_address(struct ak_event_addr *a, int *has, const struct ak_inter
 	}
 }
 
-static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip)
+static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip,
+			const struct ak__seen *seen)
 {
 	const struct ak_str *scp;
 	struct ak_str sc_val, *sc = &sc_val;
@@ -129,8 +130,9 @@ static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip)
 
 	if (ip->error)
 		return warn_record(ev, "SOCKADDR ", ip->error);
-	/* A copy: inserting the socket_ keys below moves the map's entries. */
-	scp = ak__map_get(&ev->data, "syscall", 7);
+	/* A copy: inserting the socket_ keys below moves the map's entries.
+	 * (The data record's syscall stays data's: no merge replaces it.) */
+	scp = seen->bits & AK__SEEN_SYSCALL ? &seen->syscall : ak__map_get(&ev->data, "syscall", 7);
 	if (scp)
 		sc_val = *scp;
 	if (!scp) {
@@ -340,8 +342,8 @@ static int add_execve(struct ak_event *ev, const struct ak_rec *recs, const stru
 
 /* Merged keys held aside until lift_process() (see AK__ASIDE_*). */
 struct aside {
-	unsigned in_data; /* AK__ASIDE_* of the keys data has (from the data record) */
-	unsigned have;    /* AK__ASIDE_* of the values held here */
+	struct ak__seen in_data; /* what data has of those keys (from the data record) */
+	unsigned have;           /* AK__ASIDE_* of the values held here */
 	struct ak_str cwd, proctitle;
 };
 
@@ -361,7 +363,7 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 
 		if (bit) {
 			/* present already (in data or aside): kept, as map_add keeps it */
-			r = !((as->in_data | as->have) & bit);
+			r = !((as->in_data.bits | as->have) & bit);
 			if (r) {
 				as->have |= bit;
 				*(bit == AK__ASIDE_CWD ? &as->cwd : &as->proctitle) = ip->kv[i].val;
@@ -660,7 +662,7 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			r = add_path(ev, &ips[i], cache);
 			break;
 		case T_SOCKADDR:
-			r = add_sockaddr(ev, &ips[i]);
+			r = add_sockaddr(ev, &ips[i], &as.in_data);
 			break;
 		case T_EXECVE:
 			r = 0;
@@ -677,7 +679,8 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			goto fail;
 	}
 
-	r = ak__apply_normalization(ev, cache);
+	r = ak__apply_normalization(ev, cache,
+				    as.in_data.bits & AK__SEEN_SYSCALL ? &as.in_data.syscall : NULL);
 	if (r < 0)
 		goto fail;
 

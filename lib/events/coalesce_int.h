@@ -217,6 +217,14 @@ static inline int ak__key_cmp1(const char *a, size_t an, const char *b, size_t b
 enum {
 	AK__ASIDE_CWD = 1,       /* "cwd" */
 	AK__ASIDE_PROCTITLE = 2, /* "proctitle" */
+	AK__SEEN_SYSCALL = 4,    /* not aside: "syscall", read twice before the end */
+};
+
+/* What the data record's split saw of those keys: AK__* bits, and the
+ * syscall value (the last one: the data map's, which no merge replaces). */
+struct ak__seen {
+	unsigned bits;
+	struct ak_str syscall;
 };
 
 /* The AK__ASIDE_* bit of @k, 0 for any other key. */
@@ -231,10 +239,10 @@ static inline unsigned ak__aside_bit(struct ak_str k)
 
 /* The data record's pairs into ev->result, session, summary.actor,
  * user.ids, user.selinux and data (room for @data_cap); "items" left out
- * with @drop_items.  *@aside gets the AK__ASIDE_* bits of the keys that went
- * into data.  @sc (may be NULL) remembers how a key list split. */
+ * with @drop_items.  *@seen gets what went into data of the keys above.
+ * @sc (may be NULL) remembers how a key list split. */
 int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
-		   bool drop_items, unsigned *aside, struct ak_coalesce_cache *sc);
+		   bool drop_items, struct ak__seen *seen, struct ak_coalesce_cache *sc);
 
 /* Fill @m (from the arena, room for max(@n, @cap)) with @kv sorted; on
  * duplicate keys the later entry of @kv wins.  @plain (NULL: none known) is
@@ -272,7 +280,9 @@ int ak__ev_warn_sb(struct ak_event *ev, const struct ak__sb *b);
 
 /* ---- normalization (normalize.c) ---- */
 
-int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc);
+/* @syscall: data's "syscall" value when known (NULL: look it up). */
+int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc,
+			    const struct ak_str *syscall);
 const struct ak__norm *ak__norm_for_syscall(struct ak_str name);
 
 /* Parse a non-negative number in @base (<= 10); false on anything else or

@@ -51,7 +51,7 @@ static void hdr_set(struct ak_event *ev, const struct ak_str *h)
  * subj_* labels.  Tested from the end first: most keys fail at once. */
 static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, struct ak_str v,
 							       bool drop_items, struct ak_str *h,
-							       unsigned *aside)
+							       struct ak__seen *seen)
 {
 	const char *p = k.p;
 	size_t n = k.n;
@@ -70,7 +70,7 @@ static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, 
 			return C_SKIP;
 		}
 		if (!memcmp(p, "cwd", 3))
-			*aside |= AK__ASIDE_CWD;
+			seen->bits |= AK__ASIDE_CWD;
 		break;
 	case 5:
 		if (drop_items && !memcmp(p, "items", 5))
@@ -84,7 +84,13 @@ static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, 
 		break;
 	case 9:
 		if (!memcmp(p, "proctitle", 9))
-			*aside |= AK__ASIDE_PROCTITLE;
+			seen->bits |= AK__ASIDE_PROCTITLE;
+		break;
+	case 7:
+		if (!memcmp(p, "syscall", 7)) {
+			seen->bits |= AK__SEEN_SYSCALL;
+			seen->syscall = v;
+		}
 		break;
 	}
 	if (n >= 5 && !memcmp(p, "subj_", 5))
@@ -107,7 +113,7 @@ static bool increasing(const struct ak_event_map *m)
 /* The remembered split @e applied to @ip: 0 done, 1 it does not fit (the
  * event and the arena as they were), -ERANGE. */
 static int split_cached(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
-			bool drop_items, unsigned *aside, const uint8_t *cnt, const uint8_t *dst)
+			bool drop_items, struct ak__seen *seen, const uint8_t *cnt, const uint8_t *dst)
 {
 	struct ak_str h[4];
 	size_t used = ev->arena_.used;
@@ -122,7 +128,7 @@ static int split_cached(struct ak_event *ev, const struct ak_interp *ip, size_t 
 		goto undo;
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
-		enum cls c = classify(k, v, drop_items, h, aside);
+		enum cls c = classify(k, v, drop_items, h, seen);
 		unsigned d = dst[i];
 		struct ak_event_map *m;
 
@@ -159,14 +165,14 @@ static bool remember(const struct ak_event *ev, const struct ak_interp *ip, bool
 {
 	const struct ak_event_map *maps[3] = { &ev->user.ids, &ev->user.selinux, &ev->data };
 	struct ak_str h[4];
-	unsigned aside = 0;
+	struct ak__seen seen = { 0 };
 
 	for (int c = 0; c < 3; c++)
 		if (maps[c]->n != counted[c])
 			return false; /* duplicate keys: the order cannot be reused */
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key;
-		enum cls c = classify(k, ip->kv[i].val, drop_items, h, &aside);
+		enum cls c = classify(k, ip->kv[i].val, drop_items, h, &seen);
 		long at;
 
 		if (c == C_SKIP) {
@@ -186,7 +192,7 @@ static bool remember(const struct ak_event *ev, const struct ak_interp *ip, bool
 }
 
 int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_cap,
-		   bool drop_items, unsigned *aside, struct ak_coalesce_cache *sc)
+		   bool drop_items, struct ak__seen *seen, struct ak_coalesce_cache *sc)
 {
 	struct ak_kv *lists[3];
 	unsigned char *plains[3];
@@ -201,8 +207,8 @@ int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_
 				 drop_items ? AK__SITE_SPLIT_ITEMS : AK__SITE_SPLIT);
 		way = tag % AK__SC_SPLITS;
 		if (sc->split[way].n == ip->nkv && sc->split[way].tag == tag) {
-			*aside = 0;
-			r = split_cached(ev, ip, data_cap, drop_items, aside, sc->split[way].cnt,
+			*seen = (struct ak__seen){ 0 };
+			r = split_cached(ev, ip, data_cap, drop_items, seen, sc->split[way].cnt,
 					 sc->split[way].dst);
 			if (r <= 0) {
 				if (!r)
@@ -223,10 +229,10 @@ int ak__split_data(struct ak_event *ev, const struct ak_interp *ip, size_t data_
 	plains[C_LAB] = plains[C_IDS] + nkv;
 	plains[C_DATA] = plains[C_LAB] + nkv;
 	hdr_get(ev, h);
-	*aside = 0;
+	*seen = (struct ak__seen){ 0 };
 	for (size_t i = 0; i < ip->nkv; i++) {
 		struct ak_str k = ip->kv[i].key, v = ip->kv[i].val;
-		enum cls c = classify(k, v, drop_items, h, aside);
+		enum cls c = classify(k, v, drop_items, h, seen);
 
 		if (c == C_SKIP)
 			continue;

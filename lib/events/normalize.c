@@ -413,7 +413,8 @@ static const struct ak__norm *syscall_norm(struct ak_str name, struct ak_coalesc
 	return norm;
 }
 
-int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc)
+int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc,
+			    const struct ak_str *syscall)
 {
 	const struct ak__norm *sys_norm = NULL, *norm;
 	const struct ak_str *sv;
@@ -421,7 +422,7 @@ int ak__apply_normalization(struct ak_event *ev, struct ak_coalesce_cache *sc)
 
 	set_how_defaults(ev);
 	set_outcome(ev);
-	if ((sv = ak__map_get(&ev->data, "syscall", 7)))
+	if ((sv = syscall ? syscall : ak__map_get(&ev->data, "syscall", 7)))
 		sys_norm = syscall_norm(*sv, sc);
 	norm = ev->type == 1300 ? sys_norm : norm_for_type(ev, sc);
 	if (!norm) {
