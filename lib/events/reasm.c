@@ -476,6 +476,8 @@ static int copy_rec(struct slot *s, const struct ak_rec *src)
 		const struct ak_field *restrict sfs = src->fields;
 		struct ak_field *restrict dfs = f;
 
+		/* (four fields a round: the loop's own work is a tenth of a field's) */
+#pragma GCC unroll 4
 		for (size_t i = 0; i < nf; i++) {
 			uintptr_t ko = (uintptr_t)sfs[i].key.p - base;
 			uintptr_t vo = (uintptr_t)sfs[i].val.p - base;
