@@ -523,10 +523,15 @@ static int add_enriched(struct ak_event *ev, const struct ak_rec *recs, size_t n
 	for (size_t i = 0; i < n; i++) {
 		const struct ak_field *f = recs[i].fields, *fe = f + recs[i].nfields;
 
-		for (; f < fe; f++) {
+		for (;; f++) {
 			long at;
 
-			if (!(f->flags & AK_F_ENRICHED) || !f->key.n)
+			/* enriched fields are few: a tight loop skips to the next */
+			while (f < fe && !(f->flags & AK_F_ENRICHED))
+				f++;
+			if (f == fe)
+				break;
+			if (!f->key.n)
 				continue;
 			pall[nall] = (f->flags & AK_F_PLAIN) != 0;
 			all[nall++] = (struct ak_kv){ f->key, f->val };
