@@ -129,7 +129,9 @@ struct ak_coalesce_cache {
 	struct {
 		uint32_t tag;
 		uint8_t n; /* 0: empty */
-		uint8_t perm[AK__SC_MAXN];
+		uint8_t m; /* entries kept (fewer than n: duplicate keys) */
+		uint8_t perm[AK__SC_MAXN]; /* the kept ones, in key order */
+		uint8_t dup[AK__SC_MAXN];  /* per entry: the kept one it repeats, or 0xff */
 	} e[AK__SC_WAYS];
 	/* How the data record's keys split into user.ids, user.selinux and data
 	 * (coalesce_split.c): per key, its class and its place in its map. */

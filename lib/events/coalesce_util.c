@@ -241,6 +241,24 @@ static bool sc_try(struct ak_event_map *m, const struct ak_kv *kv, const unsigne
 	return true;
 }
 
+/* After sc_try() put the kept entries in @m: does every other entry of @kv
+ * repeat the kept one @dup names?  Then @m is what sorting would give: each
+ * key kept once, and (as remembered) the winner among its repeats. */
+static bool dups_hold(const struct ak_event_map *m, const struct ak_kv *kv, size_t n,
+		      const uint8_t *dup)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct ak_str *k;
+
+		if (dup[i] == 0xff)
+			continue;
+		k = &m->kv[dup[i]].key;
+		if (k->n != kv[i].key.n || ak__key_cmp(k->p, k->n, kv[i].key.p, kv[i].key.n))
+			return false;
+	}
+	return true;
+}
+
 static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
 		     const unsigned char *plain, size_t n, size_t cap, bool first_wins,
 		     struct ak_coalesce_cache *sc, unsigned site)
@@ -249,19 +267,22 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 	size_t used;
 	uint32_t tag = 0;
 	unsigned way = 0;
+	uint8_t grp[AK__SC_MAXN], win[AK__SC_MAXN]; /* per entry its output; per output its entry */
 	int r;
 
 	r = ak__map_init(ev, m, cap > n ? cap : n);
 	if (r < 0 || !n)
 		return r;
 	if (sc && n <= AK__SC_MAXN) {
-		tag = ak__sc_tag(kv, n, site);
+		tag = ak__sc_tag(kv, n, site) ^ (first_wins ? 0x80000000u : 0);
 		way = tag % AK__SC_WAYS;
 		if (sc->e[way].n == n && sc->e[way].tag == tag &&
-		    sc_try(m, kv, plain, n, sc->e[way].perm)) {
+		    sc_try(m, kv, plain, sc->e[way].m, sc->e[way].perm) &&
+		    (sc->e[way].m == n || dups_hold(m, kv, n, sc->e[way].dup))) {
 			sc->hits++;
 			return 0;
 		}
+		m->n = 0;
 		sc->misses++;
 	}
 	used = ev->arena_.used;
@@ -286,25 +307,39 @@ static int map_build(struct ak_event *ev, struct ak_event_map *m, const struct a
 		qsort(t, n, sizeof(*t), pkey_cmp);
 	}
 	for (size_t i = 0, kept = 0; i < n; i++) {
+		size_t at = (size_t)(t[i].kv - kv);
+
 		/* duplicate keys: the one later (or earlier) in @kv wins */
 		if (m->n && !pkey_cmp(&t[kept], &t[i])) {
 			if (first_wins ? t[i].kv < t[kept].kv : t[i].kv > t[kept].kv) {
 				m->kv[m->n - 1] = *t[i].kv;
-				m->plain[m->n - 1] = ak__plain_at(plain, (size_t)(t[i].kv - kv));
+				m->plain[m->n - 1] = ak__plain_at(plain, at);
 				kept = i;
+				if (n <= AK__SC_MAXN)
+					win[m->n - 1] = (uint8_t)at;
 			}
+			if (n <= AK__SC_MAXN)
+				grp[at] = (uint8_t)(m->n - 1);
 			continue;
 		}
-		m->plain[m->n] = ak__plain_at(plain, (size_t)(t[i].kv - kv));
+		if (n <= AK__SC_MAXN) {
+			grp[at] = (uint8_t)m->n;
+			win[m->n] = (uint8_t)at;
+		}
+		m->plain[m->n] = ak__plain_at(plain, at);
 		m->kv[m->n++] = *t[i].kv;
 		kept = i;
 	}
-	/* Remember the order (only a list without duplicates can be reused). */
-	if (sc && n <= AK__SC_MAXN && m->n == n) {
+	/* Remember the order: the kept entries, and which kept one each
+	 * other entry repeats. */
+	if (sc && n <= AK__SC_MAXN) {
 		sc->e[way].tag = tag;
 		sc->e[way].n = (uint8_t)n;
+		sc->e[way].m = (uint8_t)m->n;
+		for (size_t o = 0; o < m->n; o++)
+			sc->e[way].perm[o] = win[o];
 		for (size_t i = 0; i < n; i++)
-			sc->e[way].perm[i] = (uint8_t)(t[i].kv - kv);
+			sc->e[way].dup[i] = win[grp[i]] == i ? 0xff : grp[i];
 	}
 	ev->arena_.used = used + (size_t)((char *)t - (ev->arena_.base + used)); /* free t */
 	return 0;

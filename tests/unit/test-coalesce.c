@@ -604,6 +604,17 @@ static void test_cache_orders(void)
 		"type=PATH msg=audit(1700000000.1:6): item=0 name=\"/a\" nametype=NORMAL",
 		"type=PATH msg=audit(1700000000.1:6): item=1 nametype=NORMAL name=\"/b\"",
 		"type=PATH msg=audit(1700000000.1:7): nametype=NORMAL name=\"/b\" item=1",
+		/* repeated keys, with the same lengths in other places: a
+		 * remembered order with repeats must be checked repeat by repeat */
+		"type=SYSCALL msg=audit(1700000000.1:8): arch=c000003e syscall=2 exe=\"/x\" ab=1 ac=2 ab=3",
+		"type=SYSCALL msg=audit(1700000000.1:9): arch=c000003e syscall=2 exe=\"/x\" ab=1 ac=2 ad=3",
+		"type=SYSCALL msg=audit(1700000000.1:10): arch=c000003e syscall=2 exe=\"/x\" ac=1 ab=2 ab=3",
+		"type=SYSCALL msg=audit(1700000000.1:11): arch=c000003e syscall=2 exe=\"/x\" ab=1 ab=2 ab=3",
+		"type=SYSCALL msg=audit(1700000000.1:12): arch=c000003e syscall=2 exe=\"/x\" ac=1 ac=2 ab=3",
+		"type=SYSCALL msg=audit(1700000000.1:13): arch=c000003e syscall=2 auid=1 uid=2\x1d" "AUID=\"a\" UID=\"b\" AUID=\"c\"",
+		"type=SYSCALL msg=audit(1700000000.1:14): arch=c000003e syscall=2 auid=1 uid=2\x1d" "AUID=\"a\" UID=\"b\" SUID=\"c\"",
+		"type=SYSCALL msg=audit(1700000000.1:15): arch=c000003e syscall=2 auid=1 uid=2\x1d" "SUID=\"a\" UID=\"b\" AUID=\"c\"",
+		"type=SYSCALL msg=audit(1700000000.1:16): arch=c000003e syscall=2 auid=1 uid=2\x1d" "AUID=\"a\" GID=\"b\" AUID=\"c\"",
 	};
 	struct ak_coalesce_cache *cache;
 
