@@ -296,12 +296,24 @@ static void set_socket_object(struct ak_event *ev)
 		ev->summary.object.secondary = *v;
 }
 
-/* Try each key of @keys; set *@dst from the first found, else warn. */
-static int set_from_keys(struct ak_event *ev, const char *keys, struct ak_str *dst, const char *what)
+/* The warning of set_from_keys() (apart: its buffer costs only when used). */
+static __attribute__((noinline)) int warn_not_found(struct ak_event *ev, const char *keys,
+						     const char *what)
 {
 	char buf[256];
 	struct ak__sb b = { buf, 0, sizeof(buf) };
 
+	ak__sb_cstr(&b, "failed to set ");
+	ak__sb_cstr(&b, what);
+	ak__sb_cstr(&b, " using keys=");
+	ak__sb_golist(&b, keys);
+	ak__sb_cstr(&b, " because they were not found");
+	return ak__ev_warn_sb(ev, &b);
+}
+
+/* Try each key of @keys; set *@dst from the first found, else warn. */
+static int set_from_keys(struct ak_event *ev, const char *keys, struct ak_str *dst, const char *what)
+{
 	if (!keys)
 		return 0;
 	for (const char *p = keys; *p; p += strlen(p) + 1) {
@@ -312,12 +324,7 @@ static int set_from_keys(struct ak_event *ev, const char *keys, struct ak_str *d
 			return 0;
 		}
 	}
-	ak__sb_cstr(&b, "failed to set ");
-	ak__sb_cstr(&b, what);
-	ak__sb_cstr(&b, " using keys=");
-	ak__sb_golist(&b, keys);
-	ak__sb_cstr(&b, " because they were not found");
-	return ak__ev_warn_sb(ev, &b);
+	return warn_not_found(ev, keys, what);
 }
 
 static int set_source_ip(struct ak_event *ev, const char *keys)
