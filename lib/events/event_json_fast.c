@@ -226,6 +226,41 @@ static inline void cstr(struct fw *f, const char *s)
 	str(f, s, strlen(s));
 }
 
+/*
+ * The same writers without a room check of their own, for a section whose
+ * worst case (every string escaped to 6 bytes a byte, SEC_LIT bytes of keys
+ * and punctuation) was checked once: they take and return the write position.
+ */
+#define SEC_LIT 256
+static inline char *u_str(char *d, const char *s, size_t n)
+{
+	*d++ = '"';
+	d = esc(d, s, n);
+	*d++ = '"';
+	return d;
+}
+
+static inline char *u_key(char *d, bool *comma, const char *k, size_t kn)
+{
+	*d = ',';
+	d += *comma;
+	*comma = true;
+	memcpy(d, k, kn);
+	return d + kn;
+}
+
+#define U_KV_STR(d, c, k, v) u_kv_str(d, c, "\"" k "\":", sizeof(k) + 2, v)
+static inline char *u_kv_str(char *d, bool *comma, const char *k, size_t kn, struct ak_str v)
+{
+	if (!v.n)
+		return d;
+	d = u_key(d, comma, k, kn);
+	return u_str(d, v.p, v.n);
+}
+
+#define U_LIT(d, s) (memcpy(d, s, sizeof(s) - 1), (d) + sizeof(s) - 1)
+#define U_KEY_RAW(d, c, s) u_key(d, c, s, sizeof(s) - 1)
+
 /* {"k":"v",...}; entries flagged plain are copied without the escaping tests. */
 static void map_obj(struct fw *f, const struct ak_event_map *m)
 {
@@ -391,24 +426,35 @@ static char *put_uint(char *d, uint64_t v)
 static void summary(struct fw *f, bool *top, const struct ak_event *ev)
 {
 	bool a = false, c = true, o = false;
+	const struct ak_str *s[] = { &ev->summary.actor.primary, &ev->summary.actor.secondary,
+				     &ev->summary.action, &ev->summary.object.type,
+				     &ev->summary.object.primary, &ev->summary.object.secondary,
+				     &ev->summary.how };
+	size_t sum = 0;
+	char *d;
 
-	KEY_RAW(f, top, "\"summary\":{\"actor\":{");
-	KV_STR(f, &a, "primary", ev->summary.actor.primary);
-	KV_STR(f, &a, "secondary", ev->summary.actor.secondary);
-	LIT(f, "}");
-	KV_STR(f, &c, "action", ev->summary.action);
-	KEY_RAW(f, &c, "\"object\":{");
-	KV_STR(f, &o, "type", ev->summary.object.type);
-	KV_STR(f, &o, "primary", ev->summary.object.primary);
-	KV_STR(f, &o, "secondary", ev->summary.object.secondary);
-	LIT(f, "}");
-	KV_STR(f, &c, "how", ev->summary.how);
-	LIT(f, "}");
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		sum += s[i]->n;
+	if (!room(f, 6 * sum + SEC_LIT))
+		return;
+	d = U_KEY_RAW(f->d, top, "\"summary\":{\"actor\":{");
+	d = U_KV_STR(d, &a, "primary", ev->summary.actor.primary);
+	d = U_KV_STR(d, &a, "secondary", ev->summary.actor.secondary);
+	d = U_LIT(d, "}");
+	d = U_KV_STR(d, &c, "action", ev->summary.action);
+	d = U_KEY_RAW(d, &c, "\"object\":{");
+	d = U_KV_STR(d, &o, "type", ev->summary.object.type);
+	d = U_KV_STR(d, &o, "primary", ev->summary.object.primary);
+	d = U_KV_STR(d, &o, "secondary", ev->summary.object.secondary);
+	d = U_LIT(d, "}");
+	d = U_KV_STR(d, &c, "how", ev->summary.how);
+	f->d = U_LIT(d, "}");
 }
 
 static void process(struct fw *f, bool *top, const struct ak_event *ev)
 {
 	bool c = false;
+	char *d;
 
 	KEY_RAW(f, top, "\"user\":{");
 	KV_MAP(f, &c, "ids", &ev->user.ids);
@@ -417,13 +463,17 @@ static void process(struct fw *f, bool *top, const struct ak_event *ev)
 	LIT(f, "}");
 
 	c = false;
-	KEY_RAW(f, top, "\"process\":{");
-	KV_STR(f, &c, "pid", ev->process.pid);
-	KV_STR(f, &c, "ppid", ev->process.ppid);
-	KV_STR(f, &c, "title", ev->process.title);
-	KV_STR(f, &c, "name", ev->process.name);
-	KV_STR(f, &c, "exe", ev->process.exe);
-	KV_STR(f, &c, "cwd", ev->process.cwd);
+	if (!room(f, 6 * (ev->process.pid.n + ev->process.ppid.n + ev->process.title.n +
+			  ev->process.name.n + ev->process.exe.n + ev->process.cwd.n) +
+			     SEC_LIT))
+		return;
+	d = U_KEY_RAW(f->d, top, "\"process\":{");
+	d = U_KV_STR(d, &c, "pid", ev->process.pid);
+	d = U_KV_STR(d, &c, "ppid", ev->process.ppid);
+	d = U_KV_STR(d, &c, "title", ev->process.title);
+	d = U_KV_STR(d, &c, "name", ev->process.name);
+	d = U_KV_STR(d, &c, "exe", ev->process.exe);
+	f->d = U_KV_STR(d, &c, "cwd", ev->process.cwd);
 	KV_LIST(f, &c, "args", ev->process.args, ev->process.nargs);
 	LIT(f, "}");
 }
@@ -431,35 +481,99 @@ static void process(struct fw *f, bool *top, const struct ak_event *ev)
 static void file(struct fw *f, bool *top, const struct ak_event *ev)
 {
 	bool c = false;
+	char *d;
 
-	KEY_RAW(f, top, "\"file\":{");
-	KV_STR(f, &c, "path", ev->file.path);
-	KV_STR(f, &c, "device", ev->file.device);
-	KV_STR(f, &c, "inode", ev->file.inode);
-	KV_STR(f, &c, "mode", ev->file.mode);
-	KV_STR(f, &c, "uid", ev->file.uid);
-	KV_STR(f, &c, "gid", ev->file.gid);
-	KV_STR(f, &c, "owner", ev->file.owner);
-	KV_STR(f, &c, "group", ev->file.group);
+	if (!room(f, 6 * (ev->file.path.n + ev->file.device.n + ev->file.inode.n +
+			  ev->file.mode.n + ev->file.uid.n + ev->file.gid.n + ev->file.owner.n +
+			  ev->file.group.n) +
+			     SEC_LIT))
+		return;
+	d = U_KEY_RAW(f->d, top, "\"file\":{");
+	d = U_KV_STR(d, &c, "path", ev->file.path);
+	d = U_KV_STR(d, &c, "device", ev->file.device);
+	d = U_KV_STR(d, &c, "inode", ev->file.inode);
+	d = U_KV_STR(d, &c, "mode", ev->file.mode);
+	d = U_KV_STR(d, &c, "uid", ev->file.uid);
+	d = U_KV_STR(d, &c, "gid", ev->file.gid);
+	d = U_KV_STR(d, &c, "owner", ev->file.owner);
+	f->d = U_KV_STR(d, &c, "group", ev->file.group);
 	KV_MAP(f, &c, "selinux", &ev->file.selinux);
 	LIT(f, "}");
+}
+
+/* A list of C strings whose lengths are known, unchecked. */
+static char *u_clist(char *d, const char *const *v, const size_t *len, size_t n)
+{
+	*d++ = '[';
+	for (size_t i = 0; i < n; i++) {
+		*d = ',';
+		d += i != 0;
+		d = u_str(d, v[i], len[i]);
+	}
+	*d++ = ']';
+	return d;
+}
+
+/* "ecs":{"event":{...}, its strings measured first and the room for all
+ * checked once. */
+static void ecs_event(struct fw *f, bool *top, const struct ak_event *ev)
+{
+	size_t nc = ev->ecs.ncategory, nt = ev->ecs.ntype, lk = 0, lo = 0, sum;
+	size_t lc[AK_EVENT_ECS_MAX], lt[AK_EVENT_ECS_MAX];
+	bool c = false;
+	char *d;
+
+	if (nc > AK_EVENT_ECS_MAX || nt > AK_EVENT_ECS_MAX) {
+		/* (not a coalescer's event: the checked writers) */
+		KEY_RAW(f, top, "\"ecs\":{\"event\":{");
+		if (ev->ecs.kind) {
+			KEY(f, &c, "kind");
+			cstr(f, ev->ecs.kind);
+		}
+		KV_CLIST(f, &c, "category", ev->ecs.category, ev->ecs.ncategory);
+		KV_CLIST(f, &c, "type", ev->ecs.type, ev->ecs.ntype);
+		if (ev->ecs.outcome) {
+			KEY(f, &c, "outcome");
+			cstr(f, ev->ecs.outcome);
+		}
+		return;
+	}
+	if (ev->ecs.kind)
+		lk = strlen(ev->ecs.kind);
+	if (ev->ecs.outcome)
+		lo = strlen(ev->ecs.outcome);
+	sum = lk + lo;
+	for (size_t i = 0; i < nc; i++)
+		sum += lc[i] = strlen(ev->ecs.category[i]);
+	for (size_t i = 0; i < nt; i++)
+		sum += lt[i] = strlen(ev->ecs.type[i]);
+	if (!room(f, 6 * sum + SEC_LIT))
+		return;
+	d = U_KEY_RAW(f->d, top, "\"ecs\":{\"event\":{");
+	if (ev->ecs.kind) {
+		d = U_KEY_RAW(d, &c, "\"kind\":");
+		d = u_str(d, ev->ecs.kind, lk);
+	}
+	if (nc) {
+		d = U_KEY_RAW(d, &c, "\"category\":");
+		d = u_clist(d, ev->ecs.category, lc, nc);
+	}
+	if (nt) {
+		d = U_KEY_RAW(d, &c, "\"type\":");
+		d = u_clist(d, ev->ecs.type, lt, nt);
+	}
+	if (ev->ecs.outcome) {
+		d = U_KEY_RAW(d, &c, "\"outcome\":");
+		d = u_str(d, ev->ecs.outcome, lo);
+	}
+	f->d = d;
 }
 
 static void ecs(struct fw *f, bool *top, const struct ak_event *ev)
 {
 	bool c = false;
 
-	KEY_RAW(f, top, "\"ecs\":{\"event\":{");
-	if (ev->ecs.kind) {
-		KEY(f, &c, "kind");
-		cstr(f, ev->ecs.kind);
-	}
-	KV_CLIST(f, &c, "category", ev->ecs.category, ev->ecs.ncategory);
-	KV_CLIST(f, &c, "type", ev->ecs.type, ev->ecs.ntype);
-	if (ev->ecs.outcome) {
-		KEY(f, &c, "outcome");
-		cstr(f, ev->ecs.outcome);
-	}
+	ecs_event(f, top, ev);
 	if (!(ev->ecs.user.name.n | ev->ecs.user.id.n | ev->ecs.user_effective.name.n |
 	      ev->ecs.user_effective.id.n | ev->ecs.user_target.name.n | ev->ecs.user_target.id.n |
 	      ev->ecs.user_changes.name.n | ev->ecs.user_changes.id.n | ev->ecs.group.name.n |
@@ -504,13 +618,22 @@ int ak__event_json_fast(struct ak_json *w, const struct ak_event *ev, unsigned f
 	f.d += n;
 	LIT(&f, "\",\"sequence\":");
 	f.d = put_uint(f.d, ev->serial);
-	KEY(&f, &top, "category");
-	cstr(&f, ev->category ? ev->category : "unknown");
+	{
+		const char *cat = ev->category ? ev->category : "unknown";
+		size_t cn = strlen(cat);
+
+		if (room(&f, 6 * cn + SEC_LIT)) {
+			f.d = U_KEY_RAW(f.d, &top, "\"category\":");
+			f.d = u_str(f.d, cat, cn);
+		}
+	}
 	KEY(&f, &top, "record_type");
 	type_name(&f, ev->type, buf, sizeof(buf));
-	KV_STR(&f, &top, "result", ev->result);
-	KEY(&f, &top, "session");
-	str(&f, ev->session.p ? ev->session.p : "", ev->session.n);
+	if (room(&f, 6 * (ev->result.n + ev->session.n) + SEC_LIT)) {
+		f.d = U_KV_STR(f.d, &top, "result", ev->result);
+		f.d = U_KEY_RAW(f.d, &top, "\"session\":");
+		f.d = u_str(f.d, ev->session.p ? ev->session.p : "", ev->session.n);
+	}
 	KV_LIST(&f, &top, "tags", ev->tags, ev->ntags);
 
 	summary(&f, &top, ev);
