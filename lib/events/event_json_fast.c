@@ -274,18 +274,26 @@ static void map_obj(struct fw *f, const struct ak_event_map *m)
 		return;
 	d = f->d;
 	*d++ = '{';
+	/* the end less the slack and the punctuation, for the room checks */
+	if ((size_t)(end - d) < 6 + SLACK) {
+		f->bad = true;
+		return;
+	}
+	end -= 6 + SLACK;
 	for (size_t i = 0; i < n; i++) {
 		struct ak_str k = kv[i].key, v = kv[i].val;
+		bool pl = plain && plain[i];
 
-		/* (no overflow: no string in memory comes near 2^61 bytes) */
-		if ((size_t)(end - d) < 6 * (k.n + v.n) + 6 + SLACK) {
+		/* room for the entry as it is, or escaped to 6 bytes a byte
+		 * (no overflow: no string in memory comes near 2^61 bytes) */
+		if ((size_t)(end - d) < (pl ? k.n + v.n : 6 * (k.n + v.n))) {
 			f->bad = true;
 			return;
 		}
 		*d = ',';
 		d += i != 0;
 		*d++ = '"';
-		if (plain && plain[i]) {
+		if (pl) {
 			ak__copy_words(d, k.p, k.n);
 			d += k.n;
 			memcpy(d, "\":\"", 3);
