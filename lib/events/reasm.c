@@ -436,6 +436,21 @@ static int reloc_slow(struct ak__arena *a, struct ak_str *s, const char *dst_lin
 	return 0;
 }
 
+/* reloc() for the header slices, with the field loop's offset checks (a
+ * NULL slice or line goes to reloc_slow(), as inside() would send it, but
+ * for an empty slice of a NULL empty line, which both point at the copy). */
+static inline int reloc_hdr(struct ak__arena *a, struct ak_str *s, const struct ak_str *src_line,
+			    const char *dst_line)
+{
+	uintptr_t off = (uintptr_t)s->p - (uintptr_t)src_line->p;
+
+	if (__builtin_expect(off <= src_line->n && s->n <= src_line->n - off, 1)) {
+		s->p = dst_line + off;
+		return 0;
+	}
+	return reloc_slow(a, s, dst_line);
+}
+
 /* Copy @src into the slot's arena; -1 (and the arena as before) if it does not fit. */
 static int copy_rec(struct slot *s, const struct ak_rec *src)
 {
@@ -455,8 +470,9 @@ static int copy_rec(struct slot *s, const struct ak_rec *src)
 	if (src->line.n)
 		memcpy(line, src->line.p, src->line.n);
 	dst->line.p = line;
-	if (reloc(a, &dst->type_name, &src->line, line) || reloc(a, &dst->node, &src->line, line) ||
-	    reloc(a, &dst->msg, &src->line, line) || reloc(a, &dst->body, &src->line, line))
+	if (reloc_hdr(a, &dst->type_name, &src->line, line) ||
+	    reloc_hdr(a, &dst->node, &src->line, line) || reloc_hdr(a, &dst->msg, &src->line, line) ||
+	    reloc_hdr(a, &dst->body, &src->line, line))
 		goto full;
 	if (!src->fields)
 		dst->nfields = 0; /* a record built by hand without its array */
