@@ -1029,6 +1029,29 @@ static void test_plain_flags(void)
 	free(b);
 }
 
+/* The categories of the kernel's record types (looked up in a table of
+ * their own), and around them (the ranges). */
+static void test_categories(void)
+{
+	static const struct {
+		uint32_t lo, hi;
+		const char *name;
+	} want[] = {
+		{ 1299, 1299, "audit-daemon" }, { 1300, 1304, "audit-rule" },
+		{ 1305, 1305, "configuration" }, { 1306, 1315, "audit-rule" },
+		{ 1316, 1316, "unknown" },       { 1317, 1318, "audit-rule" },
+		{ 1319, 1319, "TTY" },           { 1320, 1320, "unknown" },
+		{ 1321, 1324, "audit-rule" },    { 1325, 1325, "configuration" },
+		{ 1326, 1326, "dac-decision" },  { 1327, 1327, "unknown" },
+		{ 1328, 1329, "configuration" }, { 1330, 1399, "unknown" },
+		{ 1100, 1100, "user-login" },    { 0, 0, "unknown" },
+	};
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		for (uint32_t t = want[i].lo; t <= want[i].hi; t++)
+			CHECK_STR(ak_event_category_name(t), want[i].name);
+}
+
 /* cwd and proctitle merged from several records (the coalescer holds them
  * aside rather than in data): the first one wins, from the data record or
  * from whichever merged record comes first, and every later one warns. */
@@ -1137,6 +1160,7 @@ static const struct ak_test tests[] = {
 	TEST(test_plain_flags),
 	TEST(test_json_type_and_time),
 	TEST(test_cwd_title_merge),
+	TEST(test_categories),
 };
 
 AK_TEST_MAIN(tests)
