@@ -105,9 +105,19 @@ static int add_path(struct ak_event *ev, const struct ak_interp *ip, struct ak_c
 
 static void set_address(struct ak_event_addr *a, int *has, const struct ak_interp *ip)
 {
-	const struct ak_str *ipa = ak_interp_get(ip, "addr");
-	const struct ak_str *port = ak_interp_get(ip, "port");
-	const struct ak_str *path = ak_interp_get(ip, "path");
+	const struct ak_str *ipa = NULL, *port = NULL, *path = NULL;
+
+	/* one pass for the three (the first of each, as ak_interp_get() finds) */
+	for (size_t i = ip->nkv; i-- > 0;) {
+		struct ak_str k = ip->kv[i].key;
+
+		if (k.n == 4 && !memcmp(k.p, "addr", 4))
+			ipa = &ip->kv[i].val;
+		else if (k.n == 4 && !memcmp(k.p, "port", 4))
+			port = &ip->kv[i].val;
+		else if (k.n == 4 && !memcmp(k.p, "path", 4))
+			path = &ip->kv[i].val;
+	}
 
 	if ((ipa && ipa->n) || (port && port->n) || (path && path->n)) {
 		*has = 1;
