@@ -131,6 +131,72 @@ static void set_address(struct ak_event_addr *a, int *has, const struct ak_inter
 	}
 }
 
+/* "socket_" and @k, in the arena. */
+static char *socket_key(struct ak_event *ev, struct ak_str k)
+{
+	char *key = ak__ev_alloc(ev, k.n + 7, 1);
+
+	if (key) {
+		memcpy(key, "socket_", 7);
+		memcpy(key + 7, k.p, k.n);
+	}
+	return key;
+}
+
+/* The SOCKADDR's pairs into data as socket_KEY (set: replacing).  When data
+ * has no socket_ key yet (as always but with a second SOCKADDR), they all go
+ * between the same two entries: sorted here, and inserted with one move. */
+static int set_socket_keys(struct ak_event *ev, const struct ak_interp *ip)
+{
+	const struct ak_event_map *d = &ev->data;
+	struct ak_kv blk[8];
+	unsigned char pl[8];
+	size_t nb = 0, at;
+	long f;
+	int r;
+
+	if (ip->nkv && ip->nkv <= 8) {
+		f = ak__map_find(d, "socket_", 7);
+		at = f >= 0 ? (size_t)f : (size_t)(-f - 1);
+		if (at < d->n && d->kv[at].key.n >= 7 && !memcmp(d->kv[at].key.p, "socket_", 7))
+			goto one_by_one;
+		for (size_t i = 0; i < ip->nkv; i++) {
+			struct ak_str k = { socket_key(ev, ip->kv[i].key), ip->kv[i].key.n + 7 };
+			size_t pos = nb;
+
+			if (!k.p)
+				return -ERANGE;
+			while (pos && ak__key_cmp(blk[pos - 1].key.p, blk[pos - 1].key.n, k.p, k.n) > 0)
+				pos--;
+			if (pos && !ak__key_cmp(blk[pos - 1].key.p, blk[pos - 1].key.n, k.p, k.n)) {
+				/* a repeat replaces the value, as ak__map_set() does */
+				blk[pos - 1].val = ip->kv[i].val;
+				pl[pos - 1] = ip->kv_plain[i];
+				continue;
+			}
+			memmove(&blk[pos + 1], &blk[pos], (nb - pos) * sizeof(*blk));
+			memmove(&pl[pos + 1], &pl[pos], nb - pos);
+			blk[pos] = (struct ak_kv){ k, ip->kv[i].val };
+			/* "socket_" and a plain key: a plain key */
+			pl[pos] = ip->kv_plain[i];
+			nb++;
+		}
+		return ak__map_insert_block(ev, &ev->data, at, blk, pl, nb);
+	}
+one_by_one:
+	for (size_t i = 0; i < ip->nkv; i++) {
+		char *key = socket_key(ev, ip->kv[i].key);
+
+		if (!key)
+			return -ERANGE;
+		r = ak__map_set(ev, &ev->data, (struct ak_str){ key, ip->kv[i].key.n + 7 },
+				ip->kv[i].val, ip->kv_plain[i]);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
 static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip,
 			const struct ak__seen *seen)
 {
@@ -150,20 +216,9 @@ static int add_sockaddr(struct ak_event *ev, const struct ak_interp *ip,
 
 		return ak__ev_warn(ev, msg, sizeof(msg) - 1);
 	}
-	for (size_t i = 0; i < ip->nkv; i++) {
-		struct ak_str k = ip->kv[i].key;
-		char *key = ak__ev_alloc(ev, k.n + 7, 1);
-
-		if (!key)
-			return -ERANGE;
-		memcpy(key, "socket_", 7);
-		memcpy(key + 7, k.p, k.n);
-		/* "socket_" and a plain key: a plain key */
-		r = ak__map_set(ev, &ev->data, (struct ak_str){ key, k.n + 7 }, ip->kv[i].val,
-				ip->kv_plain[i]);
-		if (r < 0)
-			return r;
-	}
+	r = set_socket_keys(ev, ip);
+	if (r < 0)
+		return r;
 	if (ak__str_eq(*sc, "recvfrom") || ak__str_eq(*sc, "recvmsg") || ak__str_eq(*sc, "accept") ||
 	    ak__str_eq(*sc, "accept4")) {
 		set_address(&ev->source, &ev->has_source, ip);

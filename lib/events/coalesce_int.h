@@ -258,6 +258,11 @@ int ak__map_build(struct ak_event *ev, struct ak_event_map *m, const struct ak_k
 int ak__map_build_first(struct ak_event *ev, struct ak_event_map *m, const struct ak_kv *kv,
 			const unsigned char *plain, size_t n, struct ak_coalesce_cache *sc,
 			unsigned site);
+/* Insert the @cnt entries of @kv (flags @plain), sorted and unique, none of
+ * them in @m, all sorting between entries @at - 1 and @at: one move.  Grows
+ * from the arena. */
+int ak__map_insert_block(struct ak_event *ev, struct ak_event_map *m, size_t at,
+			 const struct ak_kv *kv, const unsigned char *plain, size_t cnt);
 /* Remove @key; returns whether it was there, and its value in *@val. */
 bool ak__map_del(struct ak_event_map *m, const char *key, struct ak_str *val);
 

@@ -129,6 +129,23 @@ static int map_insert_at(struct ak_event *ev, struct ak_event_map *m, size_t at,
 	return 1;
 }
 
+int ak__map_insert_block(struct ak_event *ev, struct ak_event_map *m, size_t at,
+			 const struct ak_kv *kv, const unsigned char *plain, size_t cnt)
+{
+	while (m->n + cnt > m->cap || !m->plain) {
+		int r = map_grow(ev, m);
+
+		if (r < 0)
+			return r;
+	}
+	memmove(&m->kv[at + cnt], &m->kv[at], (m->n - at) * sizeof(*m->kv));
+	memmove(&m->plain[at + cnt], &m->plain[at], m->n - at);
+	memcpy(&m->kv[at], kv, cnt * sizeof(*kv));
+	memcpy(&m->plain[at], plain, cnt);
+	m->n += cnt;
+	return 0;
+}
+
 int ak__map_set(struct ak_event *ev, struct ak_event_map *m, struct ak_str key, struct ak_str val,
 		unsigned char plain)
 {

@@ -1029,6 +1029,46 @@ static void test_plain_flags(void)
 	free(b);
 }
 
+/* SOCKADDR pairs into data as socket_*: a later pair of the same key
+ * replaces, a second SOCKADDR replaces and adds, a data record's own socket_
+ * key stays beside them. */
+static void test_socket_keys(void)
+{
+	static const char *const two[] = {
+		"type=SYSCALL msg=audit(1700000000.100:20): arch=c000003e syscall=42 success=yes exit=0 a0=3 items=0 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+		"type=SOCKADDR msg=audit(1700000000.100:20): saddr=02000050C0A80001000000000000000000",
+		"type=SOCKADDR msg=audit(1700000000.100:20): saddr=0100666F6F00",
+	};
+	static const char *const repeat[] = {
+		"type=SYSCALL msg=audit(1700000000.200:21): arch=c000003e syscall=42 success=yes exit=0 a0=3 items=0 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" socket_zz=1 key=(null)",
+		"type=SOCKADDR msg=audit(1700000000.200:21): saddr=02000050C0A80001000000000000000000 saddr=0A000050000000000000000000000000000000000000000100000000",
+	};
+	static const char *const extra[] = {
+		"type=SYSCALL msg=audit(1700000000.300:22): arch=c000003e syscall=42 success=yes exit=0 a0=3 items=0 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+		"type=SOCKADDR msg=audit(1700000000.300:22): saddr=0A000050000000000000000000000000000000000000000100000000 foo=1 socket=2 x=3",
+	};
+	struct ev_fixture f;
+
+	CHECK_INT(fixture(&f, two, 3, 0), 0);
+	CHECK_STR(jstr(&f.j, "data", "socket_family", NULL), "unix");
+	CHECK_STR(jstr(&f.j, "data", "socket_addr", NULL), "192.168.0.1");
+	CHECK_STR(jstr(&f.j, "data", "socket_path", NULL), "foo");
+	CHECK_STR(jstr(&f.j, "data", "socket_port", NULL), "80");
+	fixture_free(&f);
+	CHECK_INT(fixture(&f, repeat, 2, 0), 0);
+	CHECK_STR(jstr(&f.j, "data", "socket_family", NULL), "ipv6");
+	CHECK_STR(jstr(&f.j, "data", "socket_addr", NULL), "::1");
+	CHECK_STR(jstr(&f.j, "data", "socket_zz", NULL), "1");
+	fixture_free(&f);
+	CHECK_INT(fixture(&f, extra, 2, 0), 0);
+	CHECK_STR(jstr(&f.j, "data", "socket_foo", NULL), "1");
+	CHECK_STR(jstr(&f.j, "data", "socket_socket", NULL), "2");
+	CHECK_STR(jstr(&f.j, "data", "socket_x", NULL), "3");
+	CHECK_STR(jstr(&f.j, "data", "socket_port", NULL), "80");
+	CHECK_STR(jstr(&f.j, "destination", "ip", NULL), "::1");
+	fixture_free(&f);
+}
+
 /* The categories of the kernel's record types (looked up in a table of
  * their own), and around them (the ranges). */
 static void test_categories(void)
@@ -1161,6 +1201,7 @@ static const struct ak_test tests[] = {
 	TEST(test_json_type_and_time),
 	TEST(test_cwd_title_merge),
 	TEST(test_categories),
+	TEST(test_socket_keys),
 };
 
 AK_TEST_MAIN(tests)
