@@ -410,6 +410,11 @@ struct aside {
 	struct ak__seen in_data; /* what data has of those keys (from the data record) */
 	unsigned have;           /* AK__ASIDE_* of the values held here */
 	struct ak_str cwd, proctitle;
+	/* The data record is a SYSCALL, whose "items" was left out of data
+	 * (drop_items) rather than deleted when the loop reaches it: until
+	 * then a merged "items" is a repeat if it had one (in_data), or is
+	 * added and must be deleted there (items_added). */
+	bool items_pending, items_added;
 };
 
 /* addFieldsToEventData: merge, keeping existing keys (with a warning). */
@@ -426,7 +431,10 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 	for (size_t i = 0; i < ip->nkv; i++) {
 		unsigned bit = ak__aside_bit(ip->kv[i].key);
 
-		if (bit) {
+		if (as->items_pending && ip->kv[i].key.n == 5 && !memcmp(ip->kv[i].key.p, "items", 5) &&
+		    (as->in_data.bits & AK__SEEN_ITEMS)) {
+			r = 0; /* the data record's, left out until its delete */
+		} else if (bit) {
 			/* present already (in data or aside): kept, as map_add keeps it */
 			r = !((as->in_data.bits | as->have) & bit);
 			if (r) {
@@ -436,6 +444,9 @@ static int merge_fields(struct ak_event *ev, const struct ak_rec *rec, const str
 		} else {
 			r = ak__map_add(ev, &ev->data, ip->kv[i].key, ip->kv[i].val,
 					ip->kv_plain[i]);
+			if (r > 0 && as->items_pending && ip->kv[i].key.n == 5 &&
+			    !memcmp(ip->kv[i].key.p, "items", 5))
+				as->items_added = true;
 		}
 		if (r < 0)
 			return r;
@@ -712,9 +723,10 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			goto range;
 	}
 	/* The SYSCALL record's "items" is deleted when the loop below reaches
-	 * it: when that is the first record, nothing comes before the delete,
-	 * so the key is left out of the map instead. */
-	drop_items = compound && base == 0 && recs[0].type == T_SYSCALL;
+	 * it: the key is left out of the map instead (and records merged before
+	 * it are told, see struct aside). */
+	drop_items = compound && recs[base].type == T_SYSCALL;
+	as.items_pending = drop_items;
 	r = new_event(ev, hdr, &ips[base], nfields + 8, drop_items, &as.in_data, cache);
 	if (r < 0)
 		goto fail;
@@ -724,8 +736,10 @@ AK_EXPORT int ak_coalesce_cached(struct ak_event *ev, const struct ak_rec *recs,
 			continue;
 		switch (recs[i].type) {
 		case T_SYSCALL:
-			if (!(drop_items && i == 0))
+			if (!(drop_items && i == base) || as.items_added)
 				ak__map_del(&ev->data, "items", NULL);
+			if (i == base)
+				as.items_pending = false;
 			r = 0;
 			break;
 		case T_PATH:

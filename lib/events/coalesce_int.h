@@ -220,6 +220,7 @@ enum {
 	AK__ASIDE_CWD = 1,       /* "cwd" */
 	AK__ASIDE_PROCTITLE = 2, /* "proctitle" */
 	AK__SEEN_SYSCALL = 4,    /* not aside: "syscall", read twice before the end */
+	AK__SEEN_ITEMS = 8,      /* not aside: "items", left out (drop_items) */
 };
 
 /* What the data record's split saw of those keys: AK__* bits, and the

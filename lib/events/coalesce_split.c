@@ -73,8 +73,10 @@ static inline __attribute__((always_inline)) enum cls classify(struct ak_str k, 
 			seen->bits |= AK__ASIDE_CWD;
 		break;
 	case 5:
-		if (drop_items && !memcmp(p, "items", 5))
+		if (drop_items && !memcmp(p, "items", 5)) {
+			seen->bits |= AK__SEEN_ITEMS;
 			return C_SKIP;
+		}
 		break;
 	case 6:
 		if (!memcmp(p, "result", 6)) {

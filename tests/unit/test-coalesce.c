@@ -1069,6 +1069,53 @@ static void test_socket_keys(void)
 	fixture_free(&f);
 }
 
+/* The SYSCALL's items is deleted where the record comes (and, as the
+ * coalescer leaves it out instead, records merged before it must see it). */
+static void test_items_key(void)
+{
+	static const char *const before[] = {
+		"type=CONFIG_CHANGE msg=audit(1700000000.100:30): op=set items=5 res=1",
+		"type=SYSCALL msg=audit(1700000000.100:30): arch=c000003e syscall=2 success=yes exit=3 items=1 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+		"type=CWD msg=audit(1700000000.100:30): cwd=\"/a\" items=7",
+	};
+	static const char *const added[] = {
+		"type=CONFIG_CHANGE msg=audit(1700000000.200:31): op=set items=5 res=1",
+		"type=CONFIG_CHANGE msg=audit(1700000000.200:31): op=set items=6 res=1",
+		"type=SYSCALL msg=audit(1700000000.200:31): arch=c000003e syscall=2 success=yes exit=3 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+	};
+	static const char *const second[] = {
+		"type=SYSCALL msg=audit(1700000000.300:32): arch=c000003e syscall=2 success=yes exit=3 items=2 items=3 ppid=1 pid=2 auid=1000 uid=0 gid=0 comm=\"x\" exe=\"/x\" key=(null)",
+		"type=CWD msg=audit(1700000000.300:32): cwd=\"/a\" items=7",
+		"type=SYSCALL msg=audit(1700000000.300:32): arch=c000003e syscall=2 success=yes exit=3 items=9 ppid=1 pid=2 comm=\"x\" exe=\"/x\" key=(null)",
+	};
+	static const struct {
+		const char *const *lines;
+		size_t n;
+		const char *items;
+		size_t warns;
+	} cases[] = {
+		{ before, 3, "7", 1 },
+		{ added, 3, NULL, 3 }, /* op, items and result repeat */
+		{ second, 3, NULL, 0 },
+	};
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct ev_fixture f;
+		size_t dups = 0;
+
+		CHECK_INT(fixture(&f, cases[c].lines, cases[c].n, 0), 0);
+		if (cases[c].items)
+			CHECK_STR(jstr(&f.j, "data", "items", NULL), cases[c].items);
+		else
+			CHECK(jstr(&f.j, "data", "items", NULL) == NULL);
+		for (size_t i = 0; i < f.ev.nwarnings; i++)
+			dups += f.ev.warnings[i].n > 13 &&
+				memcmp(f.ev.warnings[i].p, "duplicate key", 13) == 0;
+		CHECK_INT((int)dups, (int)cases[c].warns);
+		fixture_free(&f);
+	}
+}
+
 /* The categories of the kernel's record types (looked up in a table of
  * their own), and around them (the ranges). */
 static void test_categories(void)
@@ -1202,6 +1249,7 @@ static const struct ak_test tests[] = {
 	TEST(test_cwd_title_merge),
 	TEST(test_categories),
 	TEST(test_socket_keys),
+	TEST(test_items_key),
 };
 
 AK_TEST_MAIN(tests)
