@@ -262,37 +262,24 @@ static inline char *u_kv_str(char *d, bool *comma, const char *k, size_t kn, str
 #define U_KEY_RAW(d, c, s) u_key(d, c, s, sizeof(s) - 1)
 
 /* {"k":"v",...}; entries flagged plain are copied without the escaping tests. */
-static void map_obj(struct fw *f, const struct ak_event_map *m)
+/* map_obj()'s entries at @d, room checked against @end (less the slack),
+ * each with a comma before it; NULL when out of room.
+ * Inline twice: with and without plain flags. */
+static inline __attribute__((always_inline)) char *
+map_entries(char *d, const char *end, const struct ak_kv *kv, const unsigned char *plain, size_t n,
+	    bool have_plain)
 {
-	/* Locals: the byte stores below may alias anything in memory. */
-	const struct ak_kv *kv = m->kv;
-	const unsigned char *plain = m->plain;
-	size_t n = m->n;
-	char *d, *end = f->end;
-
-	if (!room(f, 2))
-		return;
-	d = f->d;
-	*d++ = '{';
-	/* the end less the slack and the punctuation, for the room checks */
-	if ((size_t)(end - d) < 6 + SLACK) {
-		f->bad = true;
-		return;
-	}
-	end -= 6 + SLACK;
 	for (size_t i = 0; i < n; i++) {
 		struct ak_str k = kv[i].key, v = kv[i].val;
-		bool pl = plain && plain[i];
+		bool pl = have_plain && plain[i];
 
-		/* room for the entry as it is, or escaped to 6 bytes a byte
-		 * (no overflow: no string in memory comes near 2^61 bytes) */
-		if ((size_t)(end - d) < (pl ? k.n + v.n : 6 * (k.n + v.n))) {
-			f->bad = true;
-			return;
-		}
-		*d = ',';
-		d += i != 0;
-		*d++ = '"';
+		/* room for the entry (6 bytes of punctuation) as it is, or
+		 * escaped to 6 bytes a byte (no overflow: no string in memory
+		 * comes near 2^61 bytes); d stays at or below @end */
+		if ((size_t)(end - d) < (pl ? k.n + v.n : 6 * (k.n + v.n)) + 6)
+			return NULL;
+		memcpy(d, ",\"", 2);
+		d += 2;
 		if (pl) {
 			ak__copy_words(d, k.p, k.n);
 			d += k.n;
@@ -309,6 +296,32 @@ static void map_obj(struct fw *f, const struct ak_event_map *m)
 		d = esc(d, v.p, v.n);
 		*d++ = '"';
 	}
+	return d;
+}
+
+/* {"k":"v",...}; entries flagged plain are copied without the escaping tests. */
+static void map_obj(struct fw *f, const struct ak_event_map *m)
+{
+	/* Locals: the byte stores below may alias anything in memory. */
+	char *d, *d0;
+
+	if (!room(f, 6 + 2))
+		return;
+	d0 = f->d;
+	if (!m->n) {
+		memcpy(d0, "{}", 2);
+		f->d = d0 + 2;
+		return;
+	}
+	/* every entry comes with a comma before it: the first one's becomes
+	 * the brace */
+	d = m->plain ? map_entries(d0, f->end - SLACK, m->kv, m->plain, m->n, true)
+		     : map_entries(d0, f->end - SLACK, m->kv, NULL, m->n, false);
+	if (!d) {
+		f->bad = true;
+		return;
+	}
+	*d0 = '{';
 	*d++ = '}';
 	f->d = d;
 }

@@ -1069,6 +1069,55 @@ static void test_socket_keys(void)
 	fixture_free(&f);
 }
 
+/* Buffers of every size from just enough to well past the fast path's
+ * margins: the same bytes, and nothing written past the end (a canary). */
+static void test_json_buffer_sizes(void)
+{
+	static const char *const lines[] = {
+		"type=SYSCALL msg=audit(1700000000.100:40): arch=c000003e syscall=2 success=yes exit=3 a0=7ffd2ad8e440 a1=7ffd2ad8e441 a2=3c a3=0 items=1 ppid=1 pid=2 auid=1000 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=3 comm=\"xxxxxxxxxxxxxxx\" exe=\"/usr/bin/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" key=\"a-rather-long-rule-key-for-the-test\" xa=1 xb=2 xc=3 xlong=0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789 xz=\"another-value-that-is-long-too-0123456789012345678901234567890123456789\"\x1d" "ARCH=x86_64 SYSCALL=open AUID=\"bob\" UID=\"root\" GID=\"root\" AZ=\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\" ZA=\"1\" ZB=\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\"",
+		"type=CWD msg=audit(1700000000.100:40): cwd=\"/home/someone/with/a/long/working/directory\"",
+		"type=PATH msg=audit(1700000000.100:40): item=0 name=\"/etc/a-file-with-a-long-name-in-a-directory\" inode=1234567 dev=fd:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0",
+		"type=PROCTITLE msg=audit(1700000000.100:40): proctitle=2F7573722F62696E2F78787878002D2D6F7074696F6E3D76616C7565",
+	};
+	struct ev_fixture f;
+	struct ak_json w;
+	char *ref, *buf;
+	size_t need;
+
+	CHECK_INT(fixture(&f, lines, 4, 0), 0);
+	ak_json_init(&w, NULL, 0);
+	CHECK_INT(ak_event_json(&w, &f.ev, 0), 0);
+	need = ak_json_len(&w);
+	ref = malloc(need + 1);
+	CHECK(ref != NULL);
+	ak_json_init(&w, ref, need + 1);
+	CHECK_INT(ak_event_json(&w, &f.ev, 0), 0);
+	CHECK_INT(ak_json_finish(&w), (int)need);
+	/* too small (the writer says how much it needs), then enough */
+	for (size_t cap = need / 2; cap < need + 2048; cap++) {
+		buf = malloc(cap + 64);
+		CHECK(buf != NULL);
+		memset(buf + cap, 0x5a, 64);
+		ak_json_init(&w, buf, cap);
+		CHECK_INT(ak_event_json(&w, &f.ev, 0), 0);
+		if (cap < need) {
+			CHECK_INT(ak_json_finish(&w), -ERANGE);
+			CHECK_INT((int)ak_json_len(&w), (int)need);
+		} else {
+			CHECK_INT(ak_json_finish(&w), (int)need);
+			CHECK(memcmp(buf, ref, need) == 0);
+		}
+		for (size_t i = 0; i < 64; i++)
+			if (buf[cap + i] != 0x5a) {
+				CHECK(!"written past the end");
+				break;
+			}
+		free(buf);
+	}
+	free(ref);
+	fixture_free(&f);
+}
+
 /* The SYSCALL's items is deleted where the record comes (and, as the
  * coalescer leaves it out instead, records merged before it must see it). */
 static void test_items_key(void)
@@ -1250,6 +1299,7 @@ static const struct ak_test tests[] = {
 	TEST(test_categories),
 	TEST(test_socket_keys),
 	TEST(test_items_key),
+	TEST(test_json_buffer_sizes),
 };
 
 AK_TEST_MAIN(tests)
