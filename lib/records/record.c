@@ -365,6 +365,9 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 		 * through to the general code below, which starts over at s.
 		 */
 		if (end - s >= 16 && login_prefix < 0 && IS(*s, C_KEY)) {
+			/* a copy whose count can stay in a register: no store may alias it */
+			struct ps l = *ps;
+
 			do {
 				__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
 				unsigned nk = ~key16(x) & 0xffff;
@@ -374,8 +377,9 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 					break; /* the general code below starts over at s */
 				k = s;
 				kn = (size_t)__builtin_ctz(nk);
-				n = value16(ps, k, kn, x, fl, &paren);
+				n = value16(&l, k, kn, x, fl, &paren);
 				if (!n) {
+					ps->n = l.n;
 					s = k + kn;
 					goto take_value; /* one call site: value() stays inline */
 				}
@@ -384,6 +388,7 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 				if (s < end && *s == ' ')
 					s++;
 			} while (end - s >= 16 && IS(*s, C_KEY));
+			ps->n = l.n;
 			if (s == end)
 				break;
 			/* the general code takes what stopped the run */
