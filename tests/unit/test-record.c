@@ -102,6 +102,68 @@ static void test_type_names(void)
 	CHECK_INT(ak_msgtype_number("CONFIG_CHANGE_", 14), -ENOENT);
 }
 
+/*
+ * The shapes the parser's fast paths take (a 16-byte header compare, one
+ * 16-byte window per field) and those just outside them, with what the
+ * general code gives for each (test-record-ref compares the two wholesale).
+ */
+static void test_fast_shapes(void)
+{
+	/* serials of 1 to 10 digits after a 10.3 timestamp; 2^32 is an error */
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:1): item=0"), 1);
+	CHECK_INT(R.sec, 1490137971);
+	CHECK_INT(R.msec, 11);
+	CHECK_INT(R.serial, 1);
+	CHECK_INT(parse("type=PATH msg=audit(9999999999.999:1234567): a=1"), 1);
+	CHECK_INT(R.sec, 9999999999LL);
+	CHECK_INT(R.msec, 999);
+	CHECK_INT(R.serial, 1234567);
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:12345678): a=1"), 1);
+	CHECK_INT(R.serial, 12345678);
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:4294967295): a=1"), 1);
+	CHECK_INT(R.serial, 4294967295u);
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:4294967296): a=1"), -EINVAL);
+	CHECK_INT(R.diag.pos, 35);
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:42949672950): a=1"), -EINVAL);
+	CHECK_INT(R.diag.pos, 35);
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:123x): a=1"), -EINVAL);
+	CHECK_INT(R.diag.pos, 38);
+	/* the line ends right after the header */
+	CHECK_INT(parse("type=PATH msg=audit(1490137971.011:123)"), 0);
+	CHECK_INT(R.serial, 123);
+	/* unquoted values ending at each stop inside one window */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1490137971.011:9): a=1\tb=2 c=\"x\" d='y' e=3\x1d" "F=4"), 6);
+	CHECK_STR(val("a"), "1");
+	CHECK_STR(val("b"), "2");
+	CHECK_STR(val("c"), "x");
+	CHECK_INT(ak_rec_field(&R, "c")->flags, AK_F_DQUOTE); /* the tab bars AK_F_PLAIN */
+	CHECK_STR(val("d"), "y");
+	CHECK_STR(val("e"), "3");
+	CHECK_STR(enr("F"), "4");
+	/* a value with '!'..'&' in it: past the first candidate stop */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1490137971.011:9): a=x!y%z&w b=1 c=2 d=3 e=4"), 5);
+	CHECK_STR(val("a"), "x!y%z&w");
+	/* "..." with \" inside, closing in the window and past it */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1490137971.011:9): a=\"x\\\"y\" b=\"0123456789abcdefghij\" c=1"), 3);
+	CHECK_STR(val("a"), "x\\\"y");
+	CHECK_STR(val("b"), "0123456789abcdefghij");
+	CHECK_STR(val("c"), "1");
+	/* msg="..." is never a plain value, '{' opens a group in the enriched part only */
+	CHECK_INT(parse("type=USER_CMD msg=audit(1490137971.011:9): msg=\"a=1 b=2\" c={x} d=2"), 4);
+	CHECK(ak_rec_field(&R, "a")->flags & AK_F_NESTED);
+	CHECK_STR(val("c"), "{x}");
+	CHECK_INT(parse("type=SYSCALL msg=audit(1490137971.011:9): a=1\x1dK={ x y } L=2 M=3 N=4"), 5);
+	CHECK_STR(enr("K"), "{ x y }");
+	CHECK_STR(enr("N"), "4");
+	/* a key running past 16 bytes, one whose '=' is the 16th byte, and a closing ')' */
+	CHECK_INT(parse("type=SYSCALL msg=audit(1490137971.011:9): abcdefghijklmnopqrst=1 "
+			"abcdefghijklmno=2 (x=1 y=2) z=3 w=4 v=5 u=6 t=7"), 9);
+	CHECK_STR(val("abcdefghijklmnopqrst"), "1");
+	CHECK_STR(val("abcdefghijklmno"), "2");
+	CHECK_STR(val("y"), "2");
+	CHECK_STR(val("t"), "7");
+}
+
 static void test_node_and_trailing(void)
 {
 	CHECK_INT(parse("node=web-01.example.com type=PATH msg=audit(1.000:2): item=0 name=\"/etc\" \r\n"), 2);
@@ -396,7 +458,8 @@ static void test_header_errors(void)
 }
 
 static const struct ak_test tests[] = {
-	TEST(test_header),	  TEST(test_type_names),	TEST(test_node_and_trailing), TEST(test_syslog_prefix), TEST(test_values),
+	TEST(test_header),	  TEST(test_type_names),	TEST(test_fast_shapes),
+	TEST(test_node_and_trailing), TEST(test_syslog_prefix), TEST(test_values),
 	TEST(test_keys),	  TEST(test_duplicates),	TEST(test_enriched),
 	TEST(test_avc),		  TEST(test_login_and_pam),	TEST(test_bytes),
 	TEST(test_long_line),	  TEST(test_counting_and_range), TEST(test_payload),
