@@ -223,16 +223,6 @@ static inline unsigned key16(__m128i x)
 /* The end of the key at @s: the first byte that may not appear in one. */
 static inline const char *key_end(const char *s, const char *end)
 {
-#ifdef AK__SCAN_FAST
-	/* keys are short: one 16-byte window holds most */
-	if (end - s >= 16) {
-		unsigned nk = ~key16(_mm_loadu_si128((const __m128i *)(const void *)s)) & 0xffff;
-
-		if (nk)
-			return s + __builtin_ctz(nk);
-		s += 16;
-	}
-#endif
 	while (s < end && IS(*s, C_KEY))
 		s++;
 	return s;
