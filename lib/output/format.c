@@ -120,9 +120,10 @@ static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
 	size_t i = sizeof(v->seq);
 	int ret;
 
-	memset(&v->ip, 0, sizeof(v->ip));
 	v->raw = 1;
-	if (!(flags & AK_FMT_RAW)) {
+	if (flags & AK_FMT_RAW) {
+		memset(&v->ip, 0, sizeof(v->ip));
+	} else { /* (the interpretation clears v->ip) */
 		void *scr = opts ? opts->scratch : NULL;
 		size_t cap = opts ? opts->scratch_cap : 0;
 
