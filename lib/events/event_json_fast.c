@@ -232,10 +232,41 @@ static inline void cstr(struct fw *f, const char *s)
  * and punctuation) was checked once: they take and return the write position.
  */
 #define SEC_LIT 256
-static inline char *u_str(char *d, const char *s, size_t n)
+static __attribute__((noinline)) char *esc_call(char *d, const char *s, size_t n)
+{
+	return esc(d, s, n);
+}
+
+/* (inline: the short clean strings, most of them, here; the rest called) */
+static inline __attribute__((always_inline)) char *u_str(char *d, const char *s, size_t n)
 {
 	*d++ = '"';
-	d = esc(d, s, n);
+	if (n >= 8 && n <= 16) {
+		uint64_t x, y;
+
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		if (!special_2w(x, y)) {
+			memcpy(d, &x, 8);
+			memcpy(d + n - 8, &y, 8);
+			d += n;
+			*d++ = '"';
+			return d;
+		}
+	} else if (n >= 4 && n < 8) {
+		uint32_t x, y;
+
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		if (!special_1w((uint64_t)x << 32 | y)) {
+			memcpy(d, &x, 4);
+			memcpy(d + n - 4, &y, 4);
+			d += n;
+			*d++ = '"';
+			return d;
+		}
+	}
+	d = esc_call(d, s, n);
 	*d++ = '"';
 	return d;
 }
