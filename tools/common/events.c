@@ -174,7 +174,9 @@ static int on_event(const struct ak_rec *recs, size_t n, unsigned flags, void *d
 		}
 		if (!e->ids)
 			break;
-		ret = ak_event_resolve_ids(&ev, e->ids, now_ms());
+		/* (the names' cache keeps them 60 s: the time the buffer was
+		 * read serves, and saves a clock read per event) */
+		ret = ak_event_resolve_ids(&ev, e->ids, e->now_from_wait ? e->now : now_ms());
 		r = retry_bigger(e, ret, &full, recs, n);
 		if (r < 0)
 			return r;
@@ -305,7 +307,12 @@ int akt_events_push(struct akt_events *e, const struct ak_rec *rec)
 
 int akt_events_tick(struct akt_events *e)
 {
-	return result(e, ak_reasm_tick(e->r, now_ms()));
+	uint64_t now = now_ms();
+
+	/* (events written now resolve their names at this time, not the last read's) */
+	if (e->now_from_wait)
+		e->now = now;
+	return result(e, ak_reasm_tick(e->r, now));
 }
 
 int akt_events_flush(struct akt_events *e)
