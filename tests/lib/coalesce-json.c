@@ -1,28 +1,11 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* Copyright (C) 2026 The auditkit authors */
-/*
- * A small JSON reader for test-coalesce.c: parses go-libaudit's goldens and
- * our own output into a tree, and compares them key by key (every key and
- * value of the expected tree present in the actual one).  Test code only:
- * trusts its input, allocates freely.
- */
-#ifndef AK_TESTS_COALESCE_JSON_H
-#define AK_TESTS_COALESCE_JSON_H
-
+/* The coalescer tests' small JSON reader; see coalesce-json.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
-
-struct jv {
-	int t;
-	char *s; /* string (unescaped, NUL-terminated) or number/bool text */
-	size_t n;
-	struct jv *kid;
-	char **key;
-	size_t nkid;
-};
+#include "coalesce-json.h"
 
 static void j_ws(const char **p)
 {
@@ -97,7 +80,7 @@ static char *j_str(const char **p, size_t *len)
 	return o;
 }
 
-static int j_parse(const char **p, struct jv *v)
+int j_parse(const char **p, struct jv *v)
 {
 	*v = (struct jv){ 0 };
 	j_ws(p);
@@ -166,7 +149,7 @@ static int j_parse(const char **p, struct jv *v)
 	return 0;
 }
 
-static void j_free(struct jv *v)
+void j_free(struct jv *v)
 {
 	for (size_t i = 0; i < v->nkid; i++) {
 		j_free(&v->kid[i]);
@@ -177,7 +160,7 @@ static void j_free(struct jv *v)
 	free(v->s);
 }
 
-static const struct jv *j_get(const struct jv *o, const char *key)
+const struct jv *j_get(const struct jv *o, const char *key)
 {
 	for (size_t i = 0; o && o->t == J_OBJ && i < o->nkid; i++)
 		if (!strcmp(o->key[i], key))
@@ -187,8 +170,8 @@ static const struct jv *j_get(const struct jv *o, const char *key)
 
 /* Every key/value of @want is in @got: objects by subset, the rest exactly.
  * Each difference is reported through @diff with its dotted path. */
-static void j_subset(const struct jv *want, const struct jv *got, char *path, size_t plen,
-		     void (*diff)(const char *path, void *data), void *data)
+void j_subset(const struct jv *want, const struct jv *got, char *path, size_t plen,
+	      void (*diff)(const char *path, void *data), void *data)
 {
 	if (!got || got->t != want->t) {
 		diff(path, data);
@@ -222,5 +205,3 @@ static void j_subset(const struct jv *want, const struct jv *got, char *path, si
 	if (want->n != got->n || memcmp(want->s ? want->s : "", got->s ? got->s : "", want->n))
 		diff(path, data);
 }
-
-#endif
