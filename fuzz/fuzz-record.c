@@ -20,6 +20,7 @@
  *  - the plain flags keep their promise byte by byte (AK_F_PLAIN, AK_REC_MSG_PLAIN,
  *    ak_interp.kv_plain), and the fast paths they open change no byte: the record
  *    with every plain flag cleared formats the same.
+ *  - the interpretation's shaped collect gives what its general one gives;
  *  - the parser's fast paths give what its general code gives: record.c built a
  *    second time with AK_REC_REFERENCE (no fast path) must agree on every rec
  *    member and field.
@@ -174,6 +175,44 @@ static void render(fmt_fn fn, const struct ak_rec *rec, unsigned flags, int kind
 	render_out(fn, rec, flags, kind, NULL);
 }
 
+/*
+ * The interpretation's shaped collect (a record of a usual field list, see
+ * lib/records/shapes.c) against its general one, forced by an enriched
+ * field first (ignored by the interpretation, allowed by no shape): the same
+ * pairs, plain flags, tags and error as @ip.
+ */
+static void same_interp_general(const struct ak_rec *rec, const struct ak_interp *ip)
+{
+	struct ak_rec r2 = *rec;
+	struct ak_field *f = malloc((rec->nfields + 1) * sizeof(*f));
+	struct ak_interp b;
+
+	FZ_CHECK(f != NULL);
+	f[0] = (struct ak_field){ .key = { "X", 1 }, .val = { "y", 1 }, .flags = AK_F_ENRICHED };
+	if (rec->nfields)
+		memcpy(f + 1, rec->fields, rec->nfields * sizeof(*f));
+	r2.fields = f;
+	r2.nfields = rec->nfields + 1;
+	size_t scap = ak_interp_scratch_size(&r2);
+	void *scratch = malloc(scap);
+
+	FZ_CHECK(scratch != NULL);
+	FZ_CHECK(ak_interp_record(&b, &r2, scratch, scap, 0) == (int)ip->nkv);
+	FZ_CHECK(b.ntags == ip->ntags && !b.error == !ip->error);
+	FZ_CHECK(!b.error || strcmp(b.error, ip->error) == 0);
+	for (size_t i = 0; i < b.nkv; i++) {
+		FZ_CHECK(b.kv[i].key.n == ip->kv[i].key.n && b.kv[i].val.n == ip->kv[i].val.n);
+		FZ_CHECK(!memcmp(b.kv[i].key.p, ip->kv[i].key.p, b.kv[i].key.n));
+		FZ_CHECK(!memcmp(b.kv[i].val.p, ip->kv[i].val.p, b.kv[i].val.n));
+		FZ_CHECK(b.kv_plain[i] == ip->kv_plain[i]);
+	}
+	for (size_t i = 0; i < b.ntags; i++)
+		FZ_CHECK(b.tags[i].n == ip->tags[i].n &&
+			 !memcmp(b.tags[i].p, ip->tags[i].p, b.tags[i].n));
+	free(scratch);
+	free(f);
+}
+
 static void check_plain(const struct ak_rec *rec)
 {
 	for (size_t i = 0; i < rec->nfields; i++) {
@@ -204,6 +243,7 @@ static void check_plain(const struct ak_rec *rec)
 		if (ip.kv_plain[i])
 			FZ_CHECK(fz_plain(ip.kv[i].key.p, ip.kv[i].key.n) &&
 				 fz_plain(ip.kv[i].val.p, ip.kv[i].val.n));
+	same_interp_general(rec, &ip);
 	free(scratch);
 }
 

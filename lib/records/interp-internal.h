@@ -68,6 +68,11 @@ struct ak__ip {
 	size_t bn, bcap;
 	int overflow;
 	uint32_t known[K_N]; /* entry index + 1, 0 if absent */
+	/* the record matched a shape (shapes.c): its keys are not in the hash
+	 * table (ak__ip_lookup() builds it), and the entries from nrec on are
+	 * the derived ones */
+	int lazy;
+	size_t nrec;
 	const char *error;
 };
 
@@ -84,6 +89,22 @@ static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
 
 	return i && !(c->e[i - 1].flags & E_DEL) ? &c->e[i - 1] : NULL;
 }
+
+/* A key of a shape: padded name, length, K_ id + 1 (0: none). */
+struct ak__ip_skey {
+	char p[16];
+	unsigned char n, kid;
+};
+
+/* The data keys, in order, of a usual record of @type (shapes.c). */
+struct ak__ip_shape {
+	uint32_t type;
+	uint32_t n;
+	const struct ak__ip_skey *k;
+};
+
+/* The shapes of @type (*@n of them, in the order to try; type 0: all). */
+const struct ak__ip_shape *ak__ip_shapes(uint32_t type, size_t *n);
 
 /* The entries an interpretation leaves, in order (followers among them). */
 struct ak__ip_list {

@@ -8,7 +8,10 @@
  *  1. collect: every data field into an entry table, deduplicated through an
  *     open-addressing hash of the keys (last value wins, first position kept);
  *     keys the rules care about are classified on the way (known[]), so the
- *     rules find them without hashing;
+ *     rules find them without hashing.  A record whose keys are one of the
+ *     usual lists of its type (shapes.c) is collected by comparing its keys
+ *     with the list, which knows they are distinct and which are known[];
+ *     its hash table is then built only if a rule looks a key up;
  *  2. enrich: go-libaudit's rules, in its order (spec §3.5; EXECVE's are in
  *     execve.c).  A rule deletes by marking, adds derived keys (subj_user,
  *     family, result...) as "followers" chained to the entry they come from,
@@ -24,6 +27,9 @@
 #include <string.h>
 
 #include <linux/audit.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <auditkit/interp.h>
 #include <auditkit/tables.h>
@@ -120,8 +126,22 @@ static inline __attribute__((always_inline)) long find(struct ak__ip *c, const c
 	return find_h(c, k, n, ak__key_hash(k, n), ins);
 }
 
+/* A shaped record's hash table, when a rule first needs it. */
+static __attribute__((noinline)) void build_slots(struct ak__ip *c)
+{
+	uint32_t *ins;
+
+	memset(c->slot, 0, (c->mask + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < c->ne; i++)
+		if (find(c, c->e[i].key.p, c->e[i].key.n, &ins) < 0)
+			*ins = (uint32_t)i + 1;
+	c->lazy = 0;
+}
+
 long ak__ip_lookup(struct ak__ip *c, const char *k, size_t n)
 {
+	if (c->lazy)
+		build_slots(c);
 	long i = find(c, k, n, NULL);
 
 	return i >= 0 && !(c->e[i].flags & E_DEL) ? i : -1;
@@ -132,6 +152,8 @@ void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n)
 {
 	uint32_t *ins;
 
+	if (c->lazy)
+		build_slots(c);
 	c->e[idx].key.n = n;
 	if (find(c, c->e[idx].key.p, n, &ins) < 0)
 		*ins = (uint32_t)idx + 1;
@@ -142,13 +164,23 @@ void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n)
 static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val,
 		   uint32_t plain)
 {
-	uint32_t *ins;
+	uint32_t *ins = NULL;
 	uint64_t a, b;
+	long i = -1;
 
 	ak__key_words(key, kn, &a, &b);
 	uint32_t hash = ak__key_mix(a, b, kn);
-	long i = find_h(c, key, kn, hash, &ins);
 
+	if (c->lazy) {
+		/* a shape has no derived key: only an earlier derived one can be it */
+		for (size_t j = c->nrec; j < c->ne; j++)
+			if (keq(c->e[j].key, key, kn)) {
+				i = (long)j;
+				break;
+			}
+	} else {
+		i = find_h(c, key, kn, hash, &ins);
+	}
 	if (i >= 0) { /* overwrite, or revive a deleted key where it was */
 		c->e[i].val = val;
 		c->e[i].flags = (c->e[i].flags & ~(uint32_t)(E_QUOTED | E_DEL | E_PLAIN)) | plain;
@@ -173,7 +205,8 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 		c->e[h].next = (uint32_t)c->ne + 1;
 	c->e[h].tail = (uint32_t)c->ne + 1;
 	c->e[h].flags |= E_HEAD;
-	*ins = (uint32_t)(c->ne + 1);
+	if (ins)
+		*ins = (uint32_t)(c->ne + 1);
 	int k = classify(kn, a, b, hash);
 
 	if (k >= 0)
@@ -702,49 +735,14 @@ static int kvcmp(const void *a, const void *b)
 	return r ? r : (x->key.n > y->key.n) - (x->key.n < y->key.n);
 }
 
-/*
- * ak_interp_record() but its emit pass: @cp holds the entries (in @scratch),
- * @out the tags, the error and where the pairs go.  Returns 0 or -ERANGE.
- * Inlined into its callers, whose @cp is a local: its fields stay in
- * registers through the collect loop.
- */
-static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct ak_interp *out,
-						      const struct ak_rec *rec, void *scratch,
-						      size_t size)
+/* The general collect pass: every data field, deduplicated through the hash table. */
+static void collect(struct ak__ip *cp, const struct ak_rec *rec, size_t hsize)
 {
 #define c (*cp)
-	size_t ecap, hsize, fixed = layout(rec->nfields, &ecap, &hsize);
-	char *m = scratch;
-
-	memset(out, 0, sizeof(*out));
-	if (size < fixed) {
-		errno = ERANGE;
-		return -ERANGE;
-	}
-	c.rec = rec;
-	c.ne = c.bn = 0;
-	c.overflow = 0;
-	c.error = NULL;
-	memset(c.known, 0, sizeof(c.known));
-	m += (16 - ((uintptr_t)m & 15)) & 15;
-	c.e = (struct ak__ip_ent *)(void *)m;
-	m += ALIGN(ecap * sizeof(struct ak__ip_ent));
-	c.ecap = ecap;
-	c.slot = (uint32_t *)(void *)m;
-	m += ALIGN(hsize * sizeof(uint32_t));
-	c.mask = hsize - 1;
-	out->kv = (struct ak_kv *)(void *)m;
-	m += ALIGN(ecap * sizeof(struct ak_kv));
-	out->kv_plain = (unsigned char *)m;
-	m += ALIGN(ecap);
-	c.b = m;
-	c.bcap = size - (size_t)(m - (char *)scratch);
 	if (hsize == 64) /* up to 19 fields: a fixed size, stored inline */
 		memset(c.slot, 0, 64 * sizeof(uint32_t));
 	else
 		memset(c.slot, 0, hsize * sizeof(uint32_t));
-
-	/* 1. collect */
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const struct ak_field *f = &rec->fields[i];
 		const char *k = f->key.p;
@@ -782,6 +780,126 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 		if (kid >= 0)
 			c.known[kid] = (uint32_t)c.ne;
 	}
+#undef c
+}
+
+/*
+ * Whether the key at @k (of sk->n bytes) is @sk's: one 16-byte compare when
+ * 16 bytes from @k lie in the record's line (where keys are), else memcmp.
+ */
+struct line_span {
+	uintptr_t lo;
+	size_t span;
+};
+
+static inline struct line_span line_span(const struct ak_rec *rec)
+{
+	if (rec->line.n < 16 || !rec->line.p)
+		return (struct line_span){ 1, 0 };
+	return (struct line_span){ (uintptr_t)rec->line.p, rec->line.n - 16 };
+}
+
+static inline __attribute__((always_inline)) int key_is(const char *k, const struct ak__ip_skey *sk,
+							 struct line_span ls)
+{
+#ifdef __SSE2__
+	if ((uintptr_t)k - ls.lo <= ls.span) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)k);
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)sk->p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) | (0xffffu << sk->n);
+
+		return (m & 0xffff) == 0xffff;
+	}
+#endif
+	return memcmp(k, sk->p, sk->n) == 0;
+}
+
+/*
+ * ak_interp_record() but its emit pass: @cp holds the entries (in @scratch),
+ * @out the tags, the error and where the pairs go.  Returns 0 or -ERANGE.
+ * Inlined into its callers, whose @cp is a local: its fields stay in
+ * registers through the collect loop.
+ */
+static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct ak_interp *out,
+						      const struct ak_rec *rec, void *scratch,
+						      size_t size)
+{
+#define c (*cp)
+	size_t ecap, hsize, fixed = layout(rec->nfields, &ecap, &hsize);
+	char *m = scratch;
+
+	memset(out, 0, sizeof(*out));
+	if (size < fixed) {
+		errno = ERANGE;
+		return -ERANGE;
+	}
+	c.rec = rec;
+	c.ne = c.bn = 0;
+	c.overflow = 0;
+	c.error = NULL;
+	memset(c.known, 0, sizeof(c.known));
+	m += (16 - ((uintptr_t)m & 15)) & 15;
+	c.e = (struct ak__ip_ent *)(void *)m;
+	m += ALIGN(ecap * sizeof(struct ak__ip_ent));
+	c.ecap = ecap;
+	c.slot = (uint32_t *)(void *)m;
+	m += ALIGN(hsize * sizeof(uint32_t));
+	c.mask = hsize - 1;
+	out->kv = (struct ak_kv *)(void *)m;
+	m += ALIGN(ecap * sizeof(struct ak_kv));
+	out->kv_plain = (unsigned char *)m;
+	m += ALIGN(ecap);
+	c.b = m;
+	c.bcap = size - (size_t)(m - (char *)scratch);
+	c.lazy = 0;
+
+	/* 1. collect: a record of a known shape first, without the hash table */
+	size_t nsh, nf = rec->nfields;
+	const struct ak__ip_shape *sh = ak__ip_shapes(rec->type, &nsh);
+	const struct ak_field *fields = rec->fields;
+
+	for (; nsh; nsh--, sh++) {
+		size_t n = sh->n, i;
+
+		/* its keys, then enriched fields only */
+		if (n > nf || (n < nf && !(fields[n].flags & AK_F_ENRICHED)))
+			continue;
+		for (i = n + 1; i < nf && (fields[i].flags & AK_F_ENRICHED); i++)
+			;
+		if (i < nf)
+			break;
+		struct line_span ls = line_span(rec);
+		struct ak__ip_ent *e = c.e;
+		const struct ak__ip_skey *sk = sh->k;
+
+		for (i = 0; i < n; i++, sk++) {
+			const struct ak_field *f = &fields[i];
+
+			if (f->key.n != sk->n || (f->flags & AK_F_ENRICHED) ||
+			    !key_is(f->key.p, sk, ls))
+				break;
+			struct ak_str v = trim(f->val);
+
+			if (dropped(v)) /* (no shape is EXECVE's) */
+				continue;
+			e->key = f->key;
+			e->val = v;
+			e->flags = f->flags & (E_QUOTED | E_PLAIN);
+			e->next = e->tail = e->head = 0;
+			e++;
+			if (sk->kid)
+				c.known[sk->kid - 1] = (uint32_t)(e - c.e);
+		}
+		if (i == n) {
+			c.ne = (size_t)(e - c.e);
+			c.lazy = 1;
+			break;
+		}
+		memset(c.known, 0, sizeof(c.known));
+	}
+	if (!c.lazy)
+		collect(&c, rec, hsize);
+	c.nrec = c.ne;
 
 	/* 2. enrich, in go-libaudit's order (tags are its rule 5: after exit, before cwd,
 	 * but no rule reads what another writes, so the order among them is free) */
