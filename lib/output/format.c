@@ -6,6 +6,9 @@
  */
 #include <errno.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <auditkit/format.h>
 #include <auditkit/interp.h>
@@ -108,7 +111,8 @@ const char *ak__fmt_type_name(const struct ak_rec *rec, char *buf, size_t cap)
 	return buf;
 }
 
-static inline void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from);
+static inline __attribute__((always_inline)) void dedup(struct ak__fmt_view *v,
+							 const struct ak_rec *rec, size_t from);
 
 static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
 							  const struct ak_rec *rec,
@@ -243,7 +247,70 @@ static __attribute__((noinline)) void dedup_large(struct ak__fmt_view *v,
 	dedup_set(v, rec, from, n, slot, size);
 }
 
-static inline void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_t from)
+/*
+ * The enriched part of a usual SYSCALL record (the names auditd adds for its
+ * ids, all distinct): such a part has no duplicate to look for.
+ */
+static const struct {
+	char p[16];
+	unsigned char n;
+} syscall_enriched[] = {
+#define N(lit) { lit, sizeof(lit) - 1 }
+	N("ARCH"), N("SYSCALL"), N("AUID"), N("UID"), N("GID"), N("EUID"), N("SUID"),
+	N("FSUID"), N("EGID"), N("SGID"), N("FSGID"),
+#undef N
+};
+
+static inline int is_syscall_enriched(const struct ak_rec *rec, size_t from)
+{
+	const struct ak_field *f = &rec->fields[from];
+	const size_t n = sizeof(syscall_enriched) / sizeof(syscall_enriched[0]);
+
+	if (rec->nfields - from != n || rec->line.n < 16 || !rec->line.p)
+		return 0;
+	/* the keys lie in the line: 16 bytes from each are compared when they are in it */
+	uintptr_t lo = (uintptr_t)rec->line.p;
+	size_t span = rec->line.n - 16;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *k = f[i].key.p;
+		unsigned kn = syscall_enriched[i].n;
+
+		if (f[i].key.n != kn)
+			return 0;
+#ifdef __SSE2__
+		if ((uintptr_t)k - lo <= span) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)k);
+			__m128i y = _mm_loadu_si128((const __m128i *)(const void *)syscall_enriched[i].p);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) | (0xffffu << kn);
+
+			if ((m & 0xffff) != 0xffff)
+				return 0;
+			continue;
+		}
+#endif
+		for (unsigned j = 0; j < kn; j++) /* near the line's end */
+			if (k[j] != syscall_enriched[i].p[j])
+				return 0;
+	}
+	return 1;
+}
+
+/* A part of 5 to AK__FMT_DEDUP_MAX fields: a hash set (its own frame). */
+static __attribute__((noinline)) void dedup_table(struct ak__fmt_view *v,
+						  const struct ak_rec *rec, size_t from, size_t n)
+{
+	if (n <= 32) { /* a small table on the stack */
+		uint16_t slot[64];
+
+		dedup_set(v, rec, from, n, slot, 64);
+		return;
+	}
+	dedup_large(v, rec, from, n);
+}
+
+static inline __attribute__((always_inline)) void dedup(struct ak__fmt_view *v,
+							 const struct ak_rec *rec, size_t from)
 {
 	size_t n = rec->nfields - from;
 
@@ -251,13 +318,25 @@ static inline void dedup(struct ak__fmt_view *v, const struct ak_rec *rec, size_
 	v->dedup_on = n >= 2 && n <= AK__FMT_DEDUP_MAX;
 	if (!v->dedup_on)
 		return;
-	if (n <= 32) { /* the usual: an enriched part of a few fields */
-		uint16_t slot[64];
+	if (n <= 4) { /* the usual: an enriched part of a few fields, pair by pair */
+		const struct ak_field *f = &rec->fields[from];
 
-		dedup_set(v, rec, from, n, slot, 64);
+		v->shadow[0] = 0;
+		for (size_t i = 0; i + 1 < n; i++)
+			for (size_t j = i + 1; j < n; j++)
+				if (f[j].key.n == f[i].key.n &&
+				    ((f[j].flags ^ f[i].flags) & AK_F_ENRICHED) == 0 &&
+				    memcmp(f[j].key.p, f[i].key.p, f[i].key.n) == 0) {
+					v->shadow[0] |= (uint64_t)1 << i;
+					break;
+				}
 		return;
 	}
-	dedup_large(v, rec, from, n);
+	if (is_syscall_enriched(rec, from)) {
+		v->dedup_on = 0;
+		return;
+	}
+	dedup_table(v, rec, from, n);
 }
 
 int ak__fmt_shadowed(const struct ak__fmt_view *v, const struct ak_rec *rec, size_t i)
