@@ -504,13 +504,14 @@ struct dw {
 static inline __attribute__((always_inline)) void data_member(struct dw *s,
 							       const struct ak__fmt_view *v,
 							       const struct ak_rec *rec,
-							       const struct ak__ip_ent *e)
+							       const struct ak__ip_ent *e,
+							       int unreserved)
 {
 	const char *k = e->key.p, *val = e->val.p;
 	size_t kn = e->key.n, vn = e->val.n;
 	int plain = !!(e->flags & E_PLAIN);
 
-	if (ak__fmt_reserved(v, rec, k, kn))
+	if (!unreserved && ak__fmt_reserved(v, rec, k, kn))
 		return;
 	if (s->d && plain && (size_t)(s->lim - s->d) >= kn + vn + 22) {
 		s->d = line_member(s->d, k, kn, val, vn, s->ls);
@@ -525,8 +526,14 @@ static inline __attribute__((always_inline)) void data_member(struct dw *s,
 	s->d = direct_begin(s->w);
 }
 
-/* The interpreted data members: the entries in order, each followed by its followers. */
-static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const struct ak_rec *rec)
+/*
+ * The interpreted data members: the entries in order, each followed by its
+ * followers.  @unreserved (a constant): no key needs the reserved check.
+ */
+static inline __attribute__((always_inline)) void data_loop(struct ak_json *w,
+							     const struct ak__fmt_view *v,
+							     const struct ak_rec *rec,
+							     int unreserved)
 {
 	/* locals: the stores through s.d may alias the view */
 	const struct ak__ip_ent *base = v->entries.e, *e = base, *end = e + v->entries.n;
@@ -536,19 +543,27 @@ static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const str
 		uint32_t fl = e->flags;
 
 		if (!(fl & E_SPECIAL)) { /* the usual */
-			data_member(&s, v, rec, e);
+			data_member(&s, v, rec, e, unreserved);
 			continue;
 		}
 		if (fl & E_FOLLOWER)
 			continue;
 		if (!(fl & E_DEL))
-			data_member(&s, v, rec, e);
+			data_member(&s, v, rec, e, unreserved);
 		for (uint32_t f = e->next; f; f = base[f - 1].next)
 			if (!(base[f - 1].flags & E_DEL))
-				data_member(&s, v, rec, &base[f - 1]);
+				data_member(&s, v, rec, &base[f - 1], unreserved);
 	}
 	if (s.d)
 		w->len = (size_t)(s.d - w->buf);
+}
+
+static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const struct ak_rec *rec)
+{
+	if (v->entries.unreserved)
+		data_loop(w, v, rec, 1);
+	else
+		data_loop(w, v, rec, 0);
 }
 
 int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,

@@ -71,7 +71,7 @@ struct ak__ip {
 	/* the record matched a shape (shapes.c): its keys are not in the hash
 	 * table (ak__ip_lookup() builds it), and the entries from nrec on are
 	 * the derived ones */
-	int lazy;
+	int lazy, shaped;
 	size_t nrec;
 	const char *error;
 };
@@ -110,6 +110,9 @@ const struct ak__ip_shape *ak__ip_shapes(uint32_t type, size_t *n);
 struct ak__ip_list {
 	const struct ak__ip_ent *e;
 	size_t n;
+	/* nonzero: no key is one the record's own members take (the record had
+	 * a shape, whose keys are none, nor are the keys the rules derive) */
+	int unreserved;
 };
 
 /*

@@ -851,7 +851,7 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 	m += ALIGN(ecap);
 	c.b = m;
 	c.bcap = size - (size_t)(m - (char *)scratch);
-	c.lazy = 0;
+	c.lazy = c.shaped = 0;
 
 	/* 1. collect: a record of a known shape first, without the hash table */
 	size_t nsh, nf = rec->nfields;
@@ -892,7 +892,7 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 		}
 		if (i == n) {
 			c.ne = (size_t)(e - c.e);
-			c.lazy = 1;
+			c.lazy = c.shaped = 1;
 			break;
 		}
 		memset(c.known, 0, sizeof(c.known));
@@ -923,7 +923,7 @@ int ak__interp_run(struct ak__ip_list *l, struct ak_interp *out, const struct ak
 	struct ak__ip c;
 	int ret = run(&c, out, rec, scratch, size);
 
-	*l = ret < 0 ? (struct ak__ip_list){ NULL, 0 } : (struct ak__ip_list){ c.e, c.ne };
+	*l = ret < 0 ? (struct ak__ip_list){ NULL, 0, 0 } : (struct ak__ip_list){ c.e, c.ne, c.shaped };
 	return ret;
 }
 
@@ -975,7 +975,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 
 	if (ret < 0)
 		return ret;
-	emit((struct ak__ip_list){ c.e, c.ne }, out);
+	emit((struct ak__ip_list){ c.e, c.ne, 0 }, out);
 	if ((flags & AK_INTERP_SORTED) && out->nkv > 1) {
 		qsort(out->kv, out->nkv, sizeof(*out->kv), kvcmp);
 		out->kv_plain = NULL;

@@ -10,8 +10,11 @@
  *
  * Every list's keys are distinct and none is a key a rule derives (subj_*,
  * obj_*, result, family, addr, port, flow, path): the rules then add their
- * keys without looking for them among the record's.  test-interp checks
- * both, and every K_ id against ak__ip_classify().
+ * keys without looking for them among the record's.  None is a key the
+ * record's own members take (record_type, @timestamp, sequence, node, tags,
+ * error, warning, raw_msg, enriched, interpreted): the JSON writer does not
+ * look for those among a shaped record's data.  test-interp-shapes checks
+ * all three, and every K_ id against ak__ip_classify().
  */
 #include <linux/audit.h>
 

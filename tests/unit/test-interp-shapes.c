@@ -27,6 +27,14 @@ static void test_lists(void)
 		"result",    "family",    "addr",        "port",       "flow",
 		"path",
 	};
+	/* the record's own members (format.c ak__fmt_reserved()) */
+	static const char *const reserved[] = {
+		"record_type", "@timestamp", "sequence", "node", "tags", "error",
+		"warning", "raw_msg", "enriched", "interpreted",
+	};
+	for (size_t d = 0; d < sizeof(derived) / sizeof(derived[0]); d++)
+		for (size_t r = 0; r < sizeof(reserved) / sizeof(reserved[0]); r++)
+			CHECK(strcmp(derived[d], reserved[r]) != 0);
 	size_t ns;
 	const struct ak__ip_shape *sh = ak__ip_shapes(0, &ns);
 
@@ -47,6 +55,8 @@ static void test_lists(void)
 				CHECK(strcmp(sh[s].k[j].p, k->p) != 0);
 			for (size_t d = 0; d < sizeof(derived) / sizeof(derived[0]); d++)
 				CHECK(strcmp(derived[d], k->p) != 0);
+			for (size_t d = 0; d < sizeof(reserved) / sizeof(reserved[0]); d++)
+				CHECK(strcmp(reserved[d], k->p) != 0);
 		}
 	}
 }
