@@ -550,7 +550,7 @@ static inline __attribute__((always_inline)) void data_loop(struct ak_json *w,
 			continue;
 		if (!(fl & E_DEL))
 			data_member(&s, v, rec, e, unreserved);
-		for (uint32_t f = e->next; f; f = base[f - 1].next)
+		for (uint32_t f = fl & E_HEAD ? e->next : 0; f; f = base[f - 1].next)
 			if (!(base[f - 1].flags & E_DEL))
 				data_member(&s, v, rec, &base[f - 1], unreserved);
 	}

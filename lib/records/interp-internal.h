@@ -47,9 +47,11 @@ enum { E_QUOTED = 3, E_PLAIN = 16, E_DEL = 32, E_FOLLOWER = 64,
 struct ak__ip_ent {
 	struct ak_str key, val;
 	uint32_t flags;
-	uint32_t next; /* next follower, index + 1; 0 ends the chain */
-	uint32_t tail; /* on a chain's head: its last follower, index + 1 */
-	uint32_t head; /* on a follower: the head it follows, index + 1 */
+	/* set only where the flags say (a record's entry has none of them until
+	 * it gets a follower) */
+	uint32_t next; /* on E_HEAD or E_FOLLOWER: next follower, index + 1; 0 ends the chain */
+	uint32_t tail; /* on E_HEAD: its last follower, index + 1 */
+	uint32_t head; /* on E_FOLLOWER: the head it follows, index + 1 */
 };
 
 enum {

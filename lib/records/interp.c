@@ -190,7 +190,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 		c->overflow = 1;
 		return;
 	}
-	size_t h = c->e[from].head ? c->e[from].head - 1 : from;
+	size_t h = (c->e[from].flags & E_FOLLOWER) ? c->e[from].head - 1 : from;
 	struct ak__ip_ent *e = &c->e[c->ne];
 
 	e->key.p = key;
@@ -199,7 +199,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 	e->flags = E_FOLLOWER | plain;
 	e->next = e->tail = 0;
 	e->head = (uint32_t)h + 1;
-	if (c->e[h].tail)
+	if (c->e[h].flags & E_HEAD)
 		c->e[c->e[h].tail - 1].next = (uint32_t)c->ne + 1;
 	else
 		c->e[h].next = (uint32_t)c->ne + 1;
@@ -772,8 +772,7 @@ static void collect(struct ak__ip *cp, const struct ak_rec *rec, size_t hsize)
 
 		e->key = f->key;
 		e->val = v;
-		e->flags = fl;
-		e->next = e->tail = e->head = 0;
+		e->flags = fl; /* (next, tail, head: unset until E_HEAD / E_FOLLOWER) */
 		*ins = (uint32_t)++c.ne;
 		int kid = classify(kn, a, b, h);
 
@@ -885,7 +884,6 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 			e->key = f->key;
 			e->val = v;
 			e->flags = f->flags & (E_QUOTED | E_PLAIN);
-			e->next = e->tail = e->head = 0;
 			e++;
 			if (sk->kid)
 				c.known[sk->kid - 1] = (uint32_t)(e - c.e);
@@ -950,7 +948,7 @@ static inline __attribute__((always_inline)) void emit(struct ak__ip_list l,
 			*plain++ = (unsigned char)(fl / E_PLAIN & 1);
 			*kv++ = (struct ak_kv){ e->key, e->val };
 		}
-		for (uint32_t f = e->next; f; f = l.e[f - 1].next) {
+		for (uint32_t f = fl & E_HEAD ? e->next : 0; f; f = l.e[f - 1].next) {
 			const struct ak__ip_ent *x = &l.e[f - 1];
 
 			if (!(x->flags & E_DEL)) {
