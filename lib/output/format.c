@@ -566,6 +566,39 @@ static void data_json(struct ak_json *w, const struct ak__fmt_view *v, const str
 		data_loop(w, v, rec, 0);
 }
 
+/* ,"tags":[...]: plain tags of up to 64 bytes (the usual) straight in, else the checked calls. */
+static inline void tags_json(struct ak_json *w, const struct ak_interp *ip)
+{
+	char *d = direct_begin(w);
+	size_t need = 9 + 1 + 16;
+
+	for (size_t i = 0; d && i < ip->ntags; i++) {
+		if (ip->tags[i].n > 64 || !ak__short_plain(ip->tags[i].p, ip->tags[i].n))
+			d = NULL;
+		else
+			need += ip->tags[i].n + 3;
+	}
+	if (d && ip->ntags <= 64 && (size_t)(w->buf + w->cap - d) >= need) {
+		memcpy(d, ",\"tags\":[", 9);
+		d += 9;
+		for (size_t i = 0; i < ip->ntags; i++) {
+			*d = ',';
+			d += i > 0;
+			*d++ = '"';
+			ak__copy_words(d, ip->tags[i].p, ip->tags[i].n);
+			d += ip->tags[i].n;
+			*d++ = '"';
+		}
+		*d++ = ']';
+		w->len = (size_t)(d - w->buf);
+		return;
+	}
+	open_member(w, ",\"tags\":[", 9, 1);
+	for (size_t i = 0; i < ip->ntags; i++)
+		ak_json_str(w, ip->tags[i].p, ip->tags[i].n);
+	ak_json_arr_close(w);
+}
+
 int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		       const struct ak_fmt_opts *opts)
 {
@@ -575,9 +608,20 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 	if (ret < 0)
 		return ret;
 	header_json(w, &v);
-	if (rec->node.n)
-		ak__json_kv(w, "node", 4, rec->node.p, rec->node.n);
 	struct line_span ls = line_span(rec);
+
+	if (rec->node.n) {
+		/* a short plain name (the usual) straight in */
+		static const char key[16] = "node"; /* padded: copy_str() may move 16 bytes */
+		char *d = direct_begin(w);
+		size_t nn = rec->node.n;
+
+		if (d && nn <= 16 && (size_t)(w->buf + w->cap - d) >= nn + 26 &&
+		    ak__short_plain(rec->node.p, nn))
+			w->len = (size_t)(line_member(d, key, 4, rec->node.p, nn, ls) - w->buf);
+		else
+			ak__json_kv(w, "node", 4, rec->node.p, rec->node.n);
+	}
 
 	if (v.raw) {
 		char *d = direct_begin(w);
@@ -600,12 +644,8 @@ int ak_fmt_record_json(struct ak_json *w, const struct ak_rec *rec,
 		ak__json_kv_msg(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
 	else
 		ak__json_kv(w, "raw_msg", 7, rec->msg.p, rec->msg.n);
-	if (v.ip.ntags) {
-		open_member(w, ",\"tags\":[", 9, 1);
-		for (size_t i = 0; i < v.ip.ntags; i++)
-			ak_json_str(w, v.ip.tags[i].p, v.ip.tags[i].n);
-		ak_json_arr_close(w);
-	}
+	if (v.ip.ntags)
+		tags_json(w, &v.ip);
 	if (v.ip.error)
 		ak_json_kv_cstr(w, "warning", v.ip.error);
 	if (v.has_enriched) {

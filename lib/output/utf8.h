@@ -4,6 +4,7 @@
 #define AK_OUTPUT_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct ak_json;
@@ -42,6 +43,48 @@ static inline __attribute__((always_inline)) void ak__copy_words(char *d, const 
 		d[n >> 1] = p[n >> 1];
 		d[n - 1] = p[n - 1];
 	}
+}
+
+/* Nonzero if any byte of @x is < 0x20, '"', '\\', 0x7f or >= 0x80 (needs escaping in JSON). */
+static inline uint64_t ak__swar_special(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t lt20 = (x - ones * 0x20) & ~x;
+	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\'), d = x ^ (ones * 0x7f);
+
+	q = (q - ones) & ~q;
+	b = (b - ones) & ~b;
+	d = (d - ones) & ~d;
+	return (lt20 | q | b | d | x) & 0x8080808080808080ull;
+}
+
+/* Whether the @n bytes at @p need no JSON escaping (word tests, reads within them; for short strings). */
+static inline int ak__short_plain(const char *p, size_t n)
+{
+	uint64_t x, y;
+
+	if (n >= 8) {
+		uint64_t m = 0;
+
+		for (size_t i = 8; i < n - 8; i += 8) { /* past 16 bytes */
+			memcpy(&x, p + i, 8);
+			m |= ak__swar_special(x);
+		}
+		memcpy(&x, p, 8);
+		memcpy(&y, p + n - 8, 8);
+		return !(m | ak__swar_special(x) | ak__swar_special(y));
+	}
+	if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		return !ak__swar_special((uint64_t)a << 32 | b);
+	}
+	x = 0x6161616161616161ull; /* 'a's where there are no bytes */
+	for (size_t i = 0; i < n; i++)
+		x = x << 8 | (unsigned char)p[i];
+	return !ak__swar_special(x);
 }
 
 /*
