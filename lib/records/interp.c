@@ -528,6 +528,18 @@ static void seperms(struct ak__ip *c)
 	ak__ip_set_val(e, (struct ak_str){ p, n }, 0);
 }
 
+/* AUDIT_ARCH_X86_64, its text in a record and its name (test-interp checks them). */
+#define X86_64 0xc000003eu
+static const char x86_64_name[] = "x86_64";
+#define x86_64_word ((uint64_t)'c' | (uint64_t)'0' << 8 | (uint64_t)'0' << 16 | \
+		     (uint64_t)'0' << 24 | (uint64_t)'0' << 32 | (uint64_t)'0' << 40 | \
+		     (uint64_t)'3' << 48 | (uint64_t)'e' << 56)
+
+const char *ak__ip_x86_64_name(void)
+{
+	return x86_64_name;
+}
+
 static void syscall_rules(struct ak__ip *c, int seccomp)
 {
 	struct ak__ip_ent *e;
@@ -547,8 +559,15 @@ static void syscall_rules(struct ak__ip *c, int seccomp)
 		}
 	}
 	e = ak__ip_known(c, K_ARCH);
+	uint64_t w;
+
 	if (!e) {
 		ak__ip_set_error(c, "arch key not found");
+	} else if (e->val.n == 8 && (memcpy(&w, e->val.p, 8), w == x86_64_word)) {
+		/* the usual arch, as the general branch below would name it */
+		ak__ip_balloc(c, 20);
+		arch = X86_64;
+		ak__ip_set_val(e, (struct ak_str){ x86_64_name, sizeof(x86_64_name) - 1 }, E_PLAIN);
 	} else if (parse_hex64(e->val, &arch) < 0) {
 		ak__ip_set_error(c, "failed to parse arch");
 		arch = -1;

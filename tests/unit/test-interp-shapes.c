@@ -179,6 +179,42 @@ static void test_differential(void)
 	CHECK(shaped >= 20);
 }
 
-static const struct ak_test tests[] = { TEST(test_lists), TEST(test_differential) };
+/* The usual arch named without a lookup: as the table names it, and its neighbours still looked up. */
+static void test_arch(void)
+{
+	static const char *const vals[] = { "c000003e", "C000003E", "c000003E", "c000003f",
+					    "40000003", "c000003", "0c000003e", "-c000003e" };
+	char line[512];
+	struct ak_rec r;
+	struct ak_interp ip;
+
+	CHECK_STR(ak__ip_x86_64_name(), ak_arch_name(0xc000003e));
+	for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+		int n = snprintf(line, sizeof(line),
+				 "type=SYSCALL msg=audit(1.2:3): arch=%s syscall=59 success=yes exit=0 a0=1 a1=2 a2=3 a3=4 items=2 ppid=1 pid=2 auid=1 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=? ses=1 comm=\"ls\" exe=\"/bin/ls\" key=(null)",
+				 vals[i]);
+
+		CHECK(ak_rec_parse_line(&r, line, (size_t)n, fa, MAXF) > 0);
+		CHECK(ak_interp_record(&ip, &r, sa, sizeof(sa), 0) > 0);
+		const struct ak_str *a = ak_interp_get(&ip, "arch"), *sc = ak_interp_get(&ip, "syscall");
+		long long v;
+		int parsed = 1; /* all of these are hex numbers to Go's ParseInt */
+		char want[32];
+		const char *name;
+
+		/* Go's ParseInt(s, 16, 64), then the table or unknown[hex] */
+		v = strtoll(vals[i], NULL, 16);
+		name = parsed ? ak_arch_text((uint32_t)v, want, sizeof(want)) : vals[i];
+		CHECK(a && a->n == strlen(name) && !memcmp(a->p, name, a->n));
+		if (a && (a->n != strlen(name) || memcmp(a->p, name, a->n)))
+			fprintf(stderr, "  arch=%s: %.*s, want %s\n", vals[i], (int)a->n, a->p, name);
+		if (parsed && v == 0xc000003e)
+			CHECK(sc && sc->n == 6 && !memcmp(sc->p, "execve", 6));
+		/* the same as the general path's */
+		same(line, (size_t)n);
+	}
+}
+
+static const struct ak_test tests[] = { TEST(test_lists), TEST(test_differential), TEST(test_arch) };
 
 AK_TEST_MAIN(tests)
