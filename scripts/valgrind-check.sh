@@ -136,6 +136,7 @@ kernel_pid() {
 	flock /tmp/auditkit-kernel.lock auditctl -s 2>/dev/null | sed -n 's/^pid \([0-9]*\)$/\1/p'
 }
 for t in test-auparse test-golden test-real-logs test-auparse-events test-auparse-rotate test-values \
+	test-auparse-mmap \
 	test-audit-netlink test-audit-events test-rules-tool test-audit-misc test-audit-lost \
 	test-auditd-plugin test-man; do
 	[ -f "tests/tools/$t.sh" ] || continue

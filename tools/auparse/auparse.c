@@ -11,6 +11,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,9 +189,31 @@ static int do_line(struct ctx *c, const char *line, size_t len, uint64_t lineno)
 	return emit_record(c, &rec);
 }
 
-static int run_fd(struct ctx *c, int fd)
+/*
+ * A file read through mmap windows (akt_lines_map) that is truncated under us
+ * faults with SIGBUS on the lost pages.  The handler jumps back to run_fd,
+ * which reports it and stops reading that input: the record being written is
+ * dropped whole (its bytes were never committed to the output buffer), and
+ * the parser and formatter keep no state that a jump out of them could break.
+ * Only record output maps its input: -i's reassembler copies records into its
+ * own memory, which a jump out of the copy could leave half done.
+ */
+static sigjmp_buf *bus_jump;
+
+static void on_sigbus(int sig)
 {
-	struct akt_lines r;
+	if (bus_jump)
+		siglongjmp(*bus_jump, 1);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int run_fd(struct ctx *c, int fd, int may_map)
+{
+	/* static: what a siglongjmp back here reads must not live in registers */
+	static struct akt_lines r;
+	static sigjmp_buf jb;
+	static uint64_t done;
 	const char *line;
 	size_t len;
 	int ret;
@@ -200,6 +224,22 @@ static int run_fd(struct ctx *c, int fd)
 	if (c->ev) {
 		r.wait = akt_events_wait;
 		r.wait_data = c->ev;
+	} else if (may_map && !getenv("AUPARSE_NO_MMAP") && akt_lines_map(&r)) {
+		struct sigaction sa = { .sa_handler = on_sigbus };
+
+		done = 0;
+		if (sigsetjmp(jb, 1)) {
+			bus_jump = NULL;
+			fprintf(stderr,
+				PROG ": %s: the file shrank while being read (truncated?): "
+				     "stopped after line %llu\n",
+				c->name, (unsigned long long)done);
+			akt_lines_free(&r);
+			return -EIO;
+		}
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, NULL);
+		bus_jump = &jb;
 	}
 	while ((ret = akt_lines_next(&r, &line, &len)) > 0) {
 		if (ret == AKT_LINE_TOO_LONG) {
@@ -215,7 +255,9 @@ static int run_fd(struct ctx *c, int fd)
 			break;
 		if (c->out.err)
 			break;
+		done = r.lineno;
 	}
+	bus_jump = NULL;
 	if (ret < 0 && ret != -ENOMEM && ret != -ECANCELED && !c->out.err)
 		fprintf(stderr, PROG ": %s: read error: %s\n", c->name, strerror(-ret));
 	akt_lines_free(&r);
@@ -228,7 +270,7 @@ static int run_path(struct ctx *c, const char *path)
 
 	if (strcmp(path, "-") == 0) {
 		c->name = "<stdin>";
-		return run_fd(c, STDIN_FILENO);
+		return run_fd(c, STDIN_FILENO, 0);
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -236,7 +278,7 @@ static int run_path(struct ctx *c, const char *path)
 		return -errno;
 	}
 	c->name = path;
-	ret = run_fd(c, fd);
+	ret = run_fd(c, fd, 1);
 	close(fd);
 	return ret;
 }

@@ -29,6 +29,10 @@ struct akt_lines {
 	 * and do timed work meanwhile (auparse -i: event timeouts). */
 	int (*wait)(int fd, void *data);
 	void *wait_data;
+	/* mapped mode (akt_lines_map): buf is a window of the file at map_off */
+	char *map;
+	size_t map_len, window;
+	uint64_t map_off;
 };
 
 enum {
@@ -38,6 +42,16 @@ enum {
 };
 
 int akt_lines_init(struct akt_lines *r, int fd, size_t initial, size_t max);
+/**
+ * Read the regular file @r's fd from its start through mmap(2) windows instead
+ * of read(2): no copy of the file's bytes, the same lines, line numbers and
+ * over-long-line handling.  Only the window being read is mapped, so memory
+ * stays bounded.  Returns 1 if mapped mode is on, 0 if not (not a regular
+ * file, or the line limit is too large for a window): read(2) then serves.
+ * A file truncated while mapped raises SIGBUS on access: the caller that
+ * turns this on must catch it (see auparse.c).
+ */
+int akt_lines_map(struct akt_lines *r);
 /** Next line without its '\n'; AKT_LINE_* or -errno on a read error. */
 int akt_lines_next(struct akt_lines *r, const char **line, size_t *len);
 void akt_lines_free(struct akt_lines *r);
