@@ -69,7 +69,9 @@ struct ak__ip {
 	char *b;
 	size_t bn, bcap;
 	int overflow;
-	uint32_t known[K_N]; /* entry index + 1, 0 if absent */
+	/* by K_ id + 1: entry index + 1, 0 if absent (known[0] takes the
+	 * stores for keys of no id, so the shaped collect stores unconditionally) */
+	uint32_t known[K_N + 1];
 	/* the record matched a shape (shapes.c): its keys are not in the hash
 	 * table (ak__ip_lookup() builds it), and the entries from nrec on are
 	 * the derived ones */
@@ -87,7 +89,7 @@ static inline void ak__ip_set_val(struct ak__ip_ent *e, struct ak_str v, uint32_
 
 static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
 {
-	uint32_t i = c->known[k];
+	uint32_t i = c->known[k + 1];
 
 	return i && !(c->e[i - 1].flags & E_DEL) ? &c->e[i - 1] : NULL;
 }
@@ -96,6 +98,7 @@ static inline struct ak__ip_ent *ak__ip_known(struct ak__ip *c, int k)
 struct ak__ip_skey {
 	char p[16];
 	unsigned char n, kid;
+	uint16_t mask; /* (1 << n) - 1: the bytes of p that are the name */
 };
 
 /* The data keys, in order, of a usual record of @type (shapes.c). */

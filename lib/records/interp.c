@@ -210,7 +210,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 	int k = classify(kn, a, b, hash);
 
 	if (k >= 0)
-		c->known[k] = (uint32_t)c->ne + 1;
+		c->known[k + 1] = (uint32_t)c->ne + 1;
 	c->ne++;
 }
 
@@ -697,6 +697,10 @@ static inline struct ak_str trim(struct ak_str v)
 	return v;
 }
 
+/* trimmed[] and the first bytes of a dropped value ("?", "?,", "(null)"). */
+static const unsigned char edge_first[256] = { [' '] = 1, ['"'] = 1, ['\''] = 1, ['?'] = 1,
+					       ['('] = 1 };
+
 static inline int dropped(struct ak_str v)
 {
 	switch (v.n) {
@@ -796,7 +800,7 @@ static void collect(struct ak__ip *cp, const struct ak_rec *rec, size_t hsize)
 		int kid = classify(kn, a, b, h);
 
 		if (kid >= 0)
-			c.known[kid] = (uint32_t)c.ne;
+			c.known[kid + 1] = (uint32_t)c.ne;
 	}
 #undef c
 }
@@ -824,9 +828,9 @@ static inline __attribute__((always_inline)) int key_is(const char *k, const str
 	if ((uintptr_t)k - ls.lo <= ls.span) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)k);
 		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)sk->p);
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) | (0xffffu << sk->n);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y));
 
-		return (m & 0xffff) == 0xffff;
+		return (m & sk->mask) == sk->mask;
 	}
 #endif
 	return memcmp(k, sk->p, sk->n) == 0;
@@ -896,16 +900,20 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 			if (f->key.n != sk->n || (f->flags & AK_F_ENRICHED) ||
 			    !key_is(f->key.p, sk, ls))
 				break;
-			struct ak_str v = trim(f->val);
+			struct ak_str v = f->val;
 
-			if (dropped(v)) /* (no shape is EXECVE's) */
-				continue;
+			/* one test for most: nothing to trim, and not a dropped value */
+			if (!v.n || (edge_first[(unsigned char)v.p[0]] |
+				     trimmed[(unsigned char)v.p[v.n - 1]])) {
+				v = trim(v);
+				if (dropped(v)) /* (no shape is EXECVE's) */
+					continue;
+			}
 			e->key = f->key;
 			e->val = v;
 			e->flags = f->flags & (E_QUOTED | E_PLAIN);
 			e++;
-			if (sk->kid)
-				c.known[sk->kid - 1] = (uint32_t)(e - c.e);
+			c.known[sk->kid] = (uint32_t)(e - c.e); /* [0] when none */
 		}
 		if (i == n) {
 			c.ne = (size_t)(e - c.e);

@@ -20,8 +20,8 @@
 
 #include "records/interp-internal.h"
 
-#define K(lit) { lit, sizeof(lit) - 1, 0 }
-#define KK(lit, id) { lit, sizeof(lit) - 1, (id) + 1 }
+#define K(lit) { lit, sizeof(lit) - 1, 0, (1u << (sizeof(lit) - 1)) - 1 }
+#define KK(lit, id) { lit, sizeof(lit) - 1, (id) + 1, (1u << (sizeof(lit) - 1)) - 1 }
 
 static const struct ak__ip_skey syscall_keys[] = {
 	KK("arch", K_ARCH), KK("syscall", K_SYSCALL), KK("success", K_SUCCESS), KK("exit", K_EXIT),

@@ -50,6 +50,7 @@ static void test_lists(void)
 			const struct ak__ip_skey *k = &sh[s].k[i];
 
 			CHECK(k->n > 0 && k->n < 16 && strlen(k->p) == k->n);
+			CHECK_INT(k->mask, (1 << k->n) - 1);
 			CHECK_INT(ak__ip_classify(k->p, k->n), (int)k->kid - 1);
 			for (size_t j = 0; j < i; j++)
 				CHECK(strcmp(sh[s].k[j].p, k->p) != 0);
