@@ -143,7 +143,9 @@ static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
 			ak__interp_emit(v->entries, &v->ip);
 		v->raw = 0;
 	}
-	v->type = ak__fmt_type_name(rec, v->type_buf, sizeof(v->type_buf));
+	v->type = ak_msgtype_name(rec->type); /* (the call below builds UNKNOWN[n]) */
+	if (!v->type)
+		v->type = ak__fmt_type_name(rec, v->type_buf, sizeof(v->type_buf));
 	struct ak_fmt_cache *cache = opts ? opts->cache : NULL;
 
 	if (cache && cache->ts_n && cache->ts_n < sizeof(v->ts) && cache->sec == rec->sec &&
@@ -178,11 +180,15 @@ static inline __attribute__((always_inline)) int prepare(struct ak__fmt_view *v,
 	}
 	v->seq_p = v->seq + i;
 	v->seq_n = sizeof(v->seq) - i;
-	/* the parser stores the enriched fields last */
+	/* the parser stores the enriched fields last; a shaped record's data are its first ndata */
 	size_t ne = 0;
 
-	while (ne < rec->nfields && (rec->fields[rec->nfields - 1 - ne].flags & AK_F_ENRICHED))
-		ne++;
+	if (!v->raw && v->entries.unreserved)
+		ne = rec->nfields - v->entries.ndata;
+	else
+		while (ne < rec->nfields &&
+		       (rec->fields[rec->nfields - 1 - ne].flags & AK_F_ENRICHED))
+			ne++;
 	v->n_enriched = ne;
 	v->has_enriched = v->n_enriched && !(flags & AK_FMT_NO_ENRICHED);
 	v->values = !!(flags & AK_FMT_VALUES);

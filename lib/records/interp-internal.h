@@ -76,7 +76,7 @@ struct ak__ip {
 	 * table (ak__ip_lookup() builds it), and the entries from nrec on are
 	 * the derived ones */
 	int lazy, shaped;
-	size_t nrec;
+	size_t nrec, ndata;
 	const char *error;
 };
 
@@ -118,6 +118,9 @@ struct ak__ip_list {
 	/* nonzero: no key is one the record's own members take (the record had
 	 * a shape, whose keys are none, nor are the keys the rules derive) */
 	int unreserved;
+	/* with unreserved: the record's data fields are its first ndata, the
+	 * rest are AK_F_ENRICHED */
+	size_t ndata;
 };
 
 /*

@@ -917,6 +917,7 @@ static inline __attribute__((always_inline)) int run(struct ak__ip *cp, struct a
 		}
 		if (i == n) {
 			c.ne = (size_t)(e - c.e);
+			c.ndata = n;
 			c.lazy = c.shaped = 1;
 			break;
 		}
@@ -948,7 +949,8 @@ int ak__interp_run(struct ak__ip_list *l, struct ak_interp *out, const struct ak
 	struct ak__ip c;
 	int ret = run(&c, out, rec, scratch, size);
 
-	*l = ret < 0 ? (struct ak__ip_list){ NULL, 0, 0 } : (struct ak__ip_list){ c.e, c.ne, c.shaped };
+	*l = ret < 0 ? (struct ak__ip_list){ NULL, 0, 0, 0 }
+		     : (struct ak__ip_list){ c.e, c.ne, c.shaped, c.ndata };
 	return ret;
 }
 
@@ -1000,7 +1002,7 @@ int ak_interp_record(struct ak_interp *out, const struct ak_rec *rec, void *scra
 
 	if (ret < 0)
 		return ret;
-	emit((struct ak__ip_list){ c.e, c.ne, 0 }, out);
+	emit((struct ak__ip_list){ c.e, c.ne, 0, 0 }, out);
 	if ((flags & AK_INTERP_SORTED) && out->nkv > 1) {
 		qsort(out->kv, out->nkv, sizeof(*out->kv), kvcmp);
 		out->kv_plain = NULL;
