@@ -165,11 +165,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 		   uint32_t plain)
 {
 	uint32_t *ins = NULL;
-	uint64_t a, b;
 	long i = -1;
-
-	ak__key_words(key, kn, &a, &b);
-	uint32_t hash = ak__key_mix(a, b, kn);
 
 	if (c->lazy) {
 		/* a shape has no derived key: only an earlier derived one can be it */
@@ -179,7 +175,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 				break;
 			}
 	} else {
-		i = find_h(c, key, kn, hash, &ins);
+		i = find(c, key, kn, &ins);
 	}
 	if (i >= 0) { /* overwrite, or revive a deleted key where it was */
 		c->e[i].val = val;
@@ -207,10 +203,7 @@ static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, st
 	c->e[h].flags |= E_HEAD;
 	if (ins)
 		*ins = (uint32_t)(c->ne + 1);
-	int k = classify(kn, a, b, hash);
-
-	if (k >= 0)
-		c->known[k + 1] = (uint32_t)c->ne + 1;
+	/* (no derived key is one of known[]'s: test-interp-shapes checks) */
 	c->ne++;
 }
 

@@ -32,9 +32,12 @@ static void test_lists(void)
 		"record_type", "@timestamp", "sequence", "node", "tags", "error",
 		"warning", "raw_msg", "enriched", "interpreted",
 	};
-	for (size_t d = 0; d < sizeof(derived) / sizeof(derived[0]); d++)
+	for (size_t d = 0; d < sizeof(derived) / sizeof(derived[0]); d++) {
 		for (size_t r = 0; r < sizeof(reserved) / sizeof(reserved[0]); r++)
 			CHECK(strcmp(derived[d], reserved[r]) != 0);
+		/* derive() does not classify its keys */
+		CHECK_INT(ak__ip_classify(derived[d], strlen(derived[d])), -1);
+	}
 	size_t ns;
 	const struct ak__ip_shape *sh = ak__ip_shapes(0, &ns);
 
