@@ -7,8 +7,7 @@
  *
  * AK_REC_REFERENCE builds the general code alone: tests/unit/test-record-ref.c
  * and fuzz/fuzz-record.c include record.c a second time that way and compare
- * the two.  (group_sep's vector loop is not a shape shortcut but the same
- * scan done 16 bytes at a time, so both builds use it.)
+ * the two.
  */
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -68,9 +67,11 @@ static inline unsigned key16(__m128i x)
 #ifdef AK__SCAN_FAST
 /*
  * Most values are unquoted and end within the 16 bytes @x at @k, where the
- * key @kn and its '=' start: then one load found both ends.  Adds the field
- * and returns where scanning resumes; NULL for anything else, which value()
- * then takes.  Also "..." closing in the window, unless the key is msg.
+ * key @kn (at most 14 bytes) and its '=' start: then one load found both
+ * ends.  Adds the field and returns where scanning resumes, past a space
+ * that follows the value when the window shows it; NULL for anything else,
+ * which value() then takes.  Also "..." closing in the window, unless the
+ * key is msg.
  */
 static inline const char *value16(struct ps *ps, const char *k, size_t kn, __m128i x, unsigned fl,
 				  int *paren)
@@ -78,32 +79,33 @@ static inline const char *value16(struct ps *ps, const char *k, size_t kn, __m12
 	/* bytes up to '\'': every value stop (white space, quotes, 0x1d) is one */
 	unsigned low = (unsigned)_mm_movemask_epi8(
 		_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8('\'')), x));
-	unsigned v = (unsigned)kn + 1, ve, vn;
+	unsigned v = (unsigned)kn + 1, ve, vn; /* v <= 15 */
+	unsigned char c;
 
-	if (v == 16)
-		return NULL;
 	if (IS(k[v], C_VOPEN)) {
 		if (k[v] == '"' && !word_is(k, kn, "msg", 3)) {
 			unsigned dq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
 
-			dq = dq >> (v + 1) << (v + 1); /* v + 1 <= 16 */
+			dq &= dq - 1; /* less the opening one, the first: the key and '=' hold none */
 			if (!dq)
 				return NULL;
 			ve = (unsigned)__builtin_ctz(dq);
 			if (k[ve - 1] == '\\')
 				return NULL;
 			add(ps, k, kn, k + v + 1, ve - v - 1, fl | AK_F_DQUOTE);
-			return k + ve + 1;
+			/* a space after the closing quote, if in the window */
+			return k + ve + 1 + (ve < 15 && k[ve + 1] == ' ');
 		}
 		if (k[v] != '{' || (fl & AK_F_ENRICHED))
 			return NULL;
 		/* '{' opens a group in the enriched part only */
 	}
-	low = low >> v << v;
+	/* the key's bytes and '=' are above '\'', so low's first bit is the value's end */
 	if (!low)
 		return NULL;
 	ve = (unsigned)__builtin_ctz(low);
-	if (!IS(k[ve], C_VSTOP))
+	c = (unsigned char)k[ve];
+	if (!IS(c, C_VSTOP))
 		return NULL; /* '!'..'&' or a control byte: where the general code goes on */
 	vn = ve - v;
 	if (*paren && vn && k[ve - 1] == ')') {
@@ -111,7 +113,7 @@ static inline const char *value16(struct ps *ps, const char *k, size_t kn, __m12
 		*paren = 0;
 	}
 	add(ps, k, kn, k + v, vn, fl);
-	return k + ve;
+	return k + ve + (c == ' ');
 }
 #endif
 
@@ -173,14 +175,23 @@ static inline const char *header_fast(struct ak_rec *rec, const char *q, const c
 }
 #endif
 
-#ifdef __SSE2__
-/* Bytes below 0x20 (0x1d among them), '\\', DEL and >= 0x80. */
-static inline __m128i odd16(__m128i x)
+#ifdef AK__SCAN_FAST
+/*
+ * Bytes below 0x20 (0x1d among them), '\\', DEL and >= 0x80 become bytes above
+ * 0x5e, all others stay at or below it; several such vectors combine by
+ * their maximum, and odd_bits() tells which bytes are above.
+ */
+static inline __m128i odd_pre(__m128i x)
 {
-	/* x + 1, signed, is below 0x21 exactly for bytes < 0x20, DEL and >= 0x80 */
-	__m128i r = _mm_cmpgt_epi8(_mm_set1_epi8(0x21), _mm_add_epi8(x, _mm_set1_epi8(1)));
+	/* x - 0x20 is at most 0x5e exactly for ' '..'~'; '\\' becomes 0xff */
+	return _mm_or_si128(_mm_add_epi8(x, _mm_set1_epi8((char)0xe0)),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+}
 
-	return _mm_or_si128(r, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+static inline unsigned odd_bits(__m128i t)
+{
+	/* + 0x21 with unsigned saturation sets the sign bit exactly above 0x5e */
+	return (unsigned)_mm_movemask_epi8(_mm_adds_epu8(t, _mm_set1_epi8(0x21)));
 }
 #endif
 
@@ -190,7 +201,7 @@ static inline __m128i odd16(__m128i x)
  */
 static const char *group_sep(const char *s, const char *end, unsigned *plain)
 {
-#ifdef __SSE2__
+#ifdef AK__SCAN_FAST
 	if (end - s >= 16) {
 		const char *blk;
 		unsigned m;
@@ -204,8 +215,8 @@ static const char *group_sep(const char *s, const char *end, unsigned *plain)
 				__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + 32));
 				__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + 48));
 
-				if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(odd16(a), odd16(b)),
-								   _mm_or_si128(odd16(c), odd16(d)))))
+				if (odd_bits(_mm_max_epu8(_mm_max_epu8(odd_pre(a), odd_pre(b)),
+							  _mm_max_epu8(odd_pre(c), odd_pre(d)))))
 					break;
 				s += 64;
 			}
@@ -213,7 +224,7 @@ static const char *group_sep(const char *s, const char *end, unsigned *plain)
 				__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
 				__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
 
-				if (!_mm_movemask_epi8(_mm_or_si128(odd16(a), odd16(b)))) {
+				if (!odd_bits(_mm_max_epu8(odd_pre(a), odd_pre(b)))) {
 					s += 32;
 					continue;
 				}
@@ -221,7 +232,7 @@ static const char *group_sep(const char *s, const char *end, unsigned *plain)
 			/* a block at s, or the last 16 bytes less those already seen */
 			blk = end - s >= 16 ? s : end - 16;
 			x = _mm_loadu_si128((const __m128i *)(const void *)blk);
-			m = (unsigned)_mm_movemask_epi8(odd16(x)) >> (s - blk) << (s - blk);
+			m = odd_bits(odd_pre(x)) >> (s - blk) << (s - blk);
 			if (m || blk + 16 == end)
 				break;
 			s = blk + 16;

@@ -260,7 +260,8 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 
 			do {
 				__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-				unsigned nk = ~key16(x) & 0xffff;
+				/* keys of up to 14 bytes: the '=' and a value byte in the window */
+				unsigned nk = ~key16(x) & 0x7fff;
 				const char *n;
 
 				if (!nk || s[__builtin_ctz(nk)] != '=')
@@ -273,10 +274,7 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 					s = k + kn;
 					goto take_value; /* one call site: value() stays inline */
 				}
-				s = n;
-				/* a space after a value: the loop's top would only step over it */
-				if (s < end && *s == ' ')
-					s++;
+				s = n; /* past a space after the value: the loop's top would step over it */
 			} while (end - s >= 16 && IS(*s, C_KEY));
 			ps->n = l.n;
 			if (s == end)

@@ -220,6 +220,40 @@ static void test_soup(void)
 	CHECK_INT(bad, 0);
 }
 
+/*
+ * Every byte value at every place of bodies around the 16, 32 and 64-byte
+ * steps of group_sep's vector scan, alone and before or after a 0x1d:
+ * the plain flags and the enriched split must come out as byte by byte.
+ */
+static void test_plain_bytes(void)
+{
+	static const size_t lens[] = { 1, 15, 16, 17, 32, 33, 63, 64, 65, 129 };
+	static const char head[] = "type=SYSCALL msg=audit(1490137971.011:50406): ";
+	static const char fill[] = "k=0123456789abcdef ";
+	char buf[256];
+	int bad = 0;
+
+	for (size_t l = 0; l < sizeof(lens) / sizeof(lens[0]); l++) {
+		size_t hn = sizeof(head) - 1, n = hn + lens[l];
+
+		for (size_t sep = 0; sep < 3; sep++)
+			for (size_t i = hn; i < n && bad < 5; i++)
+				for (unsigned c = 0; c < 256; c++) {
+					memcpy(buf, head, hn);
+					for (size_t j = hn; j < n; j++)
+						buf[j] = fill[(j - hn) % (sizeof(fill) - 1)];
+					/* none, a 0x1d near the end, or one near the start */
+					if (sep == 1 && lens[l] > 4)
+						buf[n - 4] = 0x1d;
+					if (sep == 2 && lens[l] > 4)
+						buf[hn + 3] = 0x1d;
+					buf[i] = (char)c;
+					bad += differ_both(buf, n);
+				}
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void test_counted(void)
 {
 	/* the differential tests did compare something */
@@ -230,6 +264,7 @@ static const struct ak_test tests[] = {
 	TEST(test_real_logs),
 	TEST(test_header_variants),
 	TEST(test_soup),
+	TEST(test_plain_bytes),
 	TEST(test_counted),
 };
 
