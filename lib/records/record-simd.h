@@ -11,6 +11,7 @@
  */
 #ifdef __SSE2__
 #include <emmintrin.h>
+#include <tmmintrin.h>
 #endif
 
 /* The fast paths: vector code for the usual header and for keys. */
@@ -18,6 +19,14 @@
 	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define AK__HEADER_FAST 1
 #define AK__SCAN_FAST 1
+/*
+ * Keys by byte lookups (pshufb) where the CPU has SSSE3: scan() is built
+ * twice, and the CPU chooses.  AK_REC_SSE2_ONLY builds the SSE2 one alone
+ * (tests/unit/test-record-sse2.c compares it with the library's).
+ */
+#if defined(__GNUC__) && !defined(AK_REC_SSE2_ONLY)
+#define AK__KEY_LUT 1
+#endif
 #endif
 
 /* The end of an unquoted value: the first white space, quote or 0x1d. */
@@ -64,6 +73,27 @@ static inline unsigned key16(__m128i x)
 }
 #endif
 
+#ifdef AK__KEY_LUT
+/*
+ * key16() by two 16-entry lookups (SSSE3): the byte's low half gives the
+ * set of high halves it forms a key byte with, its high half that set's bit
+ * to test.  Bits: 1 '-' (0x2_), 2 digits (0x3_), 4 0x41-0x4f and 0x61-0x6f,
+ * 8 0x50-0x5a '[' ']' '_', 16 0x70-0x7a.  Bytes >= 0x80 look up 0.
+ */
+__attribute__((target("ssse3"))) static inline unsigned key16_lut(__m128i x)
+{
+	const __m128i by_lo = _mm_setr_epi8(0x1a, 0x1e, 0x1e, 0x1e, 0x1e, 0x1e, 0x1e, 0x1e, 0x1e,
+					    0x1e, 0x1c, 0x0c, 0x04, 0x0d, 0x04, 0x0c);
+	const __m128i by_hi = _mm_setr_epi8(0, 0, 0x01, 0x02, 0x04, 0x08, 0x04, 0x10, 0, 0, 0, 0,
+					    0, 0, 0, 0);
+	/* pshufb uses an index's low 4 bits, and gives 0 when its top bit is set */
+	__m128i l = _mm_shuffle_epi8(by_lo, x);
+	__m128i h = _mm_shuffle_epi8(by_hi, _mm_and_si128(_mm_srli_epi16(x, 4), _mm_set1_epi8(0x0f)));
+
+	return ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(l, h), _mm_setzero_si128()));
+}
+#endif
+
 #ifdef AK__SCAN_FAST
 /*
  * Most values are unquoted and end within the 16 bytes @x at @k, where the
@@ -73,7 +103,7 @@ static inline unsigned key16(__m128i x)
  * which value() then takes.  Also "..." closing in the window, unless the
  * key is msg.
  */
-static inline const char *value16(struct ps *ps, const char *k, size_t kn, __m128i x, unsigned fl,
+static inline __attribute__((always_inline)) const char *value16(struct ps *ps, const char *k, size_t kn, __m128i x, unsigned fl,
 				  int *paren)
 {
 	/* bytes up to '\'': every value stop (white space, quotes, 0x1d) is one */

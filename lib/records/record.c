@@ -189,7 +189,7 @@ static inline unsigned vflags(unsigned fl, unsigned qf)
 }
 
 /* A value starting at @s (just after '='); returns where scanning resumes. */
-static const char *value(struct ps *ps, const char *k, size_t kn, const char *s, const char *end,
+static inline __attribute__((always_inline)) const char *value(struct ps *ps, const char *k, size_t kn, const char *s, const char *end,
 			 unsigned fl, int *paren)
 {
 	if (s < end && (*s == '"' || *s == '\'')) {
@@ -236,10 +236,16 @@ static const char *value(struct ps *ps, const char *k, size_t kn, const char *s,
 	return s;
 }
 
-/* Fields of [s, end): key=value pairs; anything else is skipped. */
-static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
+/*
+ * Fields of [s, end): key=value pairs; anything else is skipped.  @lut:
+ * key16_lut() instead of key16() (only where the CPU has SSSE3).
+ */
+static inline __attribute__((always_inline)) void scan_fields(struct ps *ps, const char *s,
+							       const char *end, unsigned fl, int lut)
 {
 	int paren = 0, login_prefix = -1; /* -1 none, 0 "old ", 1 "new " */
+
+	(void)lut;
 
 	if (ps->type == T_AVC && !(fl & (AK_F_NESTED | AK_F_ENRICHED)))
 		s = avc_prefix(ps, s, end, fl);
@@ -261,7 +267,11 @@ static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
 			do {
 				__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
 				/* keys of up to 14 bytes: the '=' and a value byte in the window */
+#ifdef AK__KEY_LUT
+				unsigned nk = ~(lut ? key16_lut(x) : key16(x)) & 0x7fff;
+#else
 				unsigned nk = ~key16(x) & 0x7fff;
+#endif
 				const char *n;
 
 				if (!nk || s[__builtin_ctz(nk)] != '=')
@@ -322,6 +332,32 @@ take_value:
 			s++;
 	}
 }
+
+#ifdef AK__KEY_LUT
+static void scan_sse2(struct ps *ps, const char *s, const char *end, unsigned fl)
+{
+	scan_fields(ps, s, end, fl, 0);
+}
+
+__attribute__((target("ssse3"))) static void scan_ssse3(struct ps *ps, const char *s,
+							const char *end, unsigned fl)
+{
+	scan_fields(ps, s, end, fl, 1);
+}
+
+static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
+{
+	if (__builtin_cpu_supports("ssse3"))
+		scan_ssse3(ps, s, end, fl);
+	else
+		scan_sse2(ps, s, end, fl);
+}
+#else
+static void scan(struct ps *ps, const char *s, const char *end, unsigned fl)
+{
+	scan_fields(ps, s, end, fl, 0);
+}
+#endif
 
 static int fail(struct ak_rec *rec, const char *base, const char *at, size_t len, const char *msg)
 {
