@@ -263,6 +263,8 @@ static inline __attribute__((always_inline)) void scan_fields(struct ps *ps, con
 		if (end - s >= 16 && login_prefix < 0 && IS(*s, C_KEY)) {
 			/* a copy whose count can stay in a register: no store may alias it */
 			struct ps l = *ps;
+			/* the last place a window starts (end - s >= 16 here): one compare a turn */
+			const char *last = end - 16;
 
 			do {
 				__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
@@ -285,7 +287,7 @@ static inline __attribute__((always_inline)) void scan_fields(struct ps *ps, con
 					goto take_value; /* one call site: value() stays inline */
 				}
 				s = n; /* past a space after the value: the loop's top would step over it */
-			} while (end - s >= 16 && IS(*s, C_KEY));
+			} while (s <= last && IS(*s, C_KEY));
 			ps->n = l.n;
 			if (s == end)
 				break;
