@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* Copyright (C) 2026 The auditkit authors */
-/* Helpers shared by interp.c, hex.c and sockaddr.c. */
+/* Helpers shared by interp.c, interp_rules.c, execve.c, hex.c and sockaddr.c. */
 #ifndef AK_RECORDS_INTERP_INTERNAL_H
 #define AK_RECORDS_INTERP_INTERNAL_H
 
@@ -21,9 +21,9 @@ int ak__hex_decode(char *dst, const char *s, size_t n, int mode);
 /* Decimal text of @v into @dst (>= 21 bytes); returns the length. */
 
 /*
- * The interpretation's working state (interp.c; the EXECVE rules are in
- * execve.c): an entry per distinct key, in record order, found through an
- * open-addressing hash of index + 1 values.
+ * The interpretation's working state (interp.c; the decoding rules are in
+ * interp_rules.c, the EXECVE ones in execve.c): an entry per distinct key,
+ * in record order, found through an open-addressing hash of index + 1 values.
  */
 /* User-space record types (libaudit.h, not the kernel UAPI). */
 #define T_USER_LOGIN 1112
@@ -138,6 +138,8 @@ void ak__interp_emit(struct ak__ip_list l, struct ak_interp *out);
 /* The K_ id of a key the rules use, -1 for any other. */
 int ak__ip_classify(const char *k, size_t n);
 long ak__ip_lookup(struct ak__ip *c, const char *k, size_t n);
+void ak__ip_derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val,
+		   uint32_t plain);
 void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n);
 char *ak__ip_balloc(struct ak__ip *c, size_t n);
 void ak__ip_set_error(struct ak__ip *c, const char *msg);
@@ -145,6 +147,11 @@ void ak__ip_set_error2(struct ak__ip *c, const char *prefix, const char *s, size
 void ak__ip_hex_value(struct ak__ip *c, struct ak__ip_ent *e, int mode);
 int ak__ip_parse_dec(struct ak_str s, long long *out);
 void ak__ip_execve(struct ak__ip *c);
+/* The rules of interp_rules.c; @which: 0 subj (K_SUBJ), 1 obj (K_OBJ). */
+void ak__ip_split_context(struct ak__ip *c, int k, int which);
+void ak__ip_syscall_rules(struct ak__ip *c, int seccomp);
+void ak__ip_saddr(struct ak__ip *c);
+void ak__ip_seperms(struct ak__ip *c);
 /* The name the SYSCALL rules give arch=c000003e without a lookup (for the tests). */
 const char *ak__ip_x86_64_name(void);
 

@@ -12,10 +12,11 @@
  *     usual lists of its type (shapes.c) is collected by comparing its keys
  *     with the list, which knows they are distinct and which are known[];
  *     its hash table is then built only if a rule looks a key up;
- *  2. enrich: go-libaudit's rules, in its order (spec §3.5; EXECVE's are in
- *     execve.c).  A rule deletes by marking, adds derived keys (subj_user,
- *     family, result...) as "followers" chained to the entry they come from,
- *     so they come out where their source was;
+ *  2. enrich: go-libaudit's rules, in its order (spec §3.5; the decoding
+ *     ones are in interp_rules.c, EXECVE's in execve.c).  A rule deletes by
+ *     marking, adds derived keys (subj_user, family, result...) as
+ *     "followers" chained to the entry they come from, so they come out
+ *     where their source was;
  *  3. emit: entries in order, each followed by its followers, into out->kv.
  *
  * The scratch block holds, in order: the entries, the hash slots, the output
@@ -161,7 +162,7 @@ void ak__ip_rename(struct ak__ip *c, size_t idx, size_t n)
 
 /* go-libaudit's fm.add(key, value) for a key derived from entry @from; @plain
  * (0 or E_PLAIN) says whether the value is plain, the key always is. */
-static void derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val,
+void ak__ip_derive(struct ak__ip *c, size_t from, const char *key, size_t kn, struct ak_str val,
 		   uint32_t plain)
 {
 	uint32_t *ins = NULL;
@@ -295,99 +296,6 @@ int ak__ip_parse_dec(struct ak_str s, long long *out)
 	return 0;
 }
 
-/* Go's strconv.ParseInt(s, 16, 64). */
-static int parse_hex64(struct ak_str s, long long *out)
-{
-	size_t i = 0;
-	int neg = 0;
-	unsigned long long v = 0, lim = 9223372036854775807ull;
-
-	if (s.n && (s.p[0] == '-' || s.p[0] == '+'))
-		neg = s.p[i++] == '-';
-	if (i == s.n)
-		return -1;
-	for (; i < s.n; i++) {
-		unsigned ch = (unsigned char)s.p[i], d = ch - '0';
-
-		if (d > 9) {
-			d = (ch | 0x20) - 'a'; /* 'a'-'f' or 'A'-'F' */
-			if (d > 5)
-				return -1;
-			d += 10;
-		}
-		/* 15 digits cannot overflow; past them, check */
-		if (i >= 15 && v > (lim + neg - d) / 16)
-			return -1;
-		v = v * 16 + d;
-	}
-	*out = neg ? (long long)(0 - v) : (long long)v;
-	return 0;
-}
-
-int ak_ctx_split(struct ak_str parts[5], const char *s, size_t n)
-{
-	const char *end = s + n, *c;
-	int np = 0;
-
-	while (np < 4 && (c = memchr(s, ':', (size_t)(end - s)))) {
-		parts[np].p = s;
-		parts[np++].n = (size_t)(c - s);
-		s = c + 1;
-	}
-	parts[np].p = s;
-	parts[np++].n = (size_t)(end - s);
-	return np;
-}
-
-const char *ak_arch_text(uint32_t arch, char *buf, size_t cap)
-{
-	static const char hx[] = "0123456789abcdef";
-	const char *name = ak_arch_name(arch);
-	char tmp[8];
-	size_t n = 0, t = 0;
-
-	if (name)
-		return name;
-	if (!buf || cap < 20)
-		return "unknown";
-	do {
-		tmp[t++] = hx[arch & 15];
-		arch >>= 4;
-	} while (arch);
-	memcpy(buf, "unknown[", 8);
-	n = 8;
-	while (t)
-		buf[n++] = tmp[--t];
-	buf[n++] = ']';
-	buf[n] = '\0';
-	return buf;
-}
-
-#define S(lit) { lit, sizeof(lit) - 1 }
-static const struct ak_str ctx_keys[2][5] = {
-	{ S("subj_user"), S("subj_role"), S("subj_domain"), S("subj_level"), S("subj_category") },
-	{ S("obj_user"), S("obj_role"), S("obj_domain"), S("obj_level"), S("obj_category") },
-};
-#undef S
-
-/* parseSELinuxContext: subj/obj into _user, _role, _domain, _level, _category. */
-static void split_context(struct ak__ip *c, int k, int which)
-{
-	struct ak__ip_ent *e = ak__ip_known(c, k);
-	struct ak_str parts[5];
-
-	if (!e)
-		return;
-	size_t idx = (size_t)(e - c->e);
-	int np = ak_ctx_split(parts, e->val.p, e->val.n);
-
-	e->flags |= E_DEL;
-	for (int i = 0; i < np; i++)
-		/* slices of the context: plain if it was */
-		derive(c, idx, ctx_keys[which][i].p, ctx_keys[which][i].n, parts[i],
-		       e->flags & E_PLAIN);
-}
-
 static void unset_id(struct ak__ip *c, int k)
 {
 	struct ak__ip_ent *e = ak__ip_known(c, k);
@@ -413,8 +321,8 @@ static inline __attribute__((always_inline)) void result(struct ak__ip *c)
 		  (v.p[2] | 0x20) == 'c');
 
 	e->flags |= E_DEL;
-	derive(c, (size_t)(e - c->e), "result", 6,
-	       ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"), E_PLAIN);
+	ak__ip_derive(c, (size_t)(e - c->e), "result", 6,
+		      ok ? AK_STR_LIT("success") : AK_STR_LIT("fail"), E_PLAIN);
 }
 
 static inline __attribute__((always_inline)) void exit_name(struct ak__ip *c)
@@ -496,132 +404,6 @@ plain:
 	out->ntags = 1;
 }
 
-/* The decoded seperms list "read write" -> "read,write" (go-libaudit's strings.Fields + Join). */
-static void seperms(struct ak__ip *c)
-{
-	struct ak__ip_ent *e = ak__ip_known(c, K_SEPERMS);
-
-	if (!e || !memchr(e->val.p, ' ', e->val.n))
-		return;
-	char *p = ak__ip_balloc(c, e->val.n);
-	size_t n = 0;
-
-	if (!p)
-		return;
-	for (size_t i = 0; i < e->val.n;) {
-		while (i < e->val.n && (e->val.p[i] == ' ' || e->val.p[i] == '\t'))
-			i++;
-		if (i == e->val.n)
-			break;
-		if (n)
-			p[n++] = ',';
-		while (i < e->val.n && e->val.p[i] != ' ' && e->val.p[i] != '\t')
-			p[n++] = e->val.p[i++];
-	}
-	ak__ip_set_val(e, (struct ak_str){ p, n }, 0);
-}
-
-/* AUDIT_ARCH_X86_64, its text in a record and its name (test-interp checks them). */
-#define X86_64 0xc000003eu
-static const char x86_64_name[] = "x86_64";
-#define x86_64_word ((uint64_t)'c' | (uint64_t)'0' << 8 | (uint64_t)'0' << 16 | \
-		     (uint64_t)'0' << 24 | (uint64_t)'0' << 32 | (uint64_t)'0' << 40 | \
-		     (uint64_t)'3' << 48 | (uint64_t)'e' << 56)
-
-const char *ak__ip_x86_64_name(void)
-{
-	return x86_64_name;
-}
-
-static void syscall_rules(struct ak__ip *c, int seccomp)
-{
-	struct ak__ip_ent *e;
-	long long v, arch = -1;
-
-	if (seccomp) {
-		e = ak__ip_known(c, K_SIG);
-		if (!e) {
-			ak__ip_set_error(c, "sig key not found");
-		} else if (ak__ip_parse_dec(e->val, &v) < 0) {
-			ak__ip_set_error(c, "failed to parse sig");
-		} else if (v >= 1 && v <= 31) { /* Go's unix.SignalName knows 1..31 */
-			const char *name = ak_signal_name((int)v);
-
-			if (name)
-				ak__ip_set_val(e, (struct ak_str){ name, strlen(name) }, E_PLAIN);
-		}
-	}
-	e = ak__ip_known(c, K_ARCH);
-	uint64_t w;
-
-	if (!e) {
-		ak__ip_set_error(c, "arch key not found");
-	} else if (e->val.n == 8 && (memcpy(&w, e->val.p, 8), w == x86_64_word)) {
-		/* the usual arch, as the general branch below would name it */
-		ak__ip_balloc(c, 20);
-		arch = X86_64;
-		ak__ip_set_val(e, (struct ak_str){ x86_64_name, sizeof(x86_64_name) - 1 }, E_PLAIN);
-	} else if (parse_hex64(e->val, &arch) < 0) {
-		ak__ip_set_error(c, "failed to parse arch");
-		arch = -1;
-	} else {
-		char *buf = ak__ip_balloc(c, 20);
-		const char *t = ak_arch_text((uint32_t)arch, buf, buf ? 20 : 0);
-
-		/* a table name or "unknown-arch(…)"-like text of ours: plain */
-		ak__ip_set_val(e, (struct ak_str){ t, strlen(t) }, E_PLAIN);
-	}
-	e = ak__ip_known(c, K_SYSCALL);
-	if (!e) {
-		ak__ip_set_error(c, "syscall key not found");
-	} else if (ak__ip_parse_dec(e->val, &v) < 0) {
-		ak__ip_set_error(c, "failed to parse syscall");
-	} else if (arch >= 0 && v >= 0 && v <= 0x7fffffff) {
-		const char *name = ak_syscall_name((uint32_t)arch, (int)v);
-
-		if (name)
-			ak__ip_set_val(e, (struct ak_str){ name, strlen(name) }, E_PLAIN);
-	}
-	e = ak__ip_known(c, K_EXE);
-	if (!e)
-		ak__ip_set_error(c, "exe key not found");
-	ak__ip_hex_value(c, e, AK_HEX_NUL_SPACE);
-}
-
-static const char *const sa_keys[] = { "family", "addr", "port", "flow", "path" };
-
-static inline __attribute__((always_inline)) void saddr(struct ak__ip *c)
-{
-	struct ak__ip_ent *e = ak__ip_known(c, K_SADDR);
-	struct ak_sockaddr sa;
-	const char *why;
-
-	if (!e) {
-		ak__ip_set_error(c, "saddr key not found");
-		return;
-	}
-	size_t need = 128 + e->val.n / 2;
-	char *buf = ak__ip_balloc(c, need);
-
-	if (!buf)
-		return;
-	if (ak_sockaddr_decode(&sa, e->val.p, e->val.n, buf, need, &why) < 0) {
-		ak__ip_set_error2(c, "failed to parse saddr: ", why, strlen(why));
-		return;
-	}
-	size_t idx = (size_t)(e - c->e);
-	const struct ak_str *v[] = { &sa.family, &sa.addr, &sa.port, &sa.flow, &sa.path };
-
-	/* netlink and unknown families keep saddr as it is (go-libaudit re-adds it) */
-	if (!sa.saddr.n)
-		e->flags |= E_DEL;
-	for (size_t i = 0; i < 5; i++)
-		if (v[i]->n || (i == 4 && sa.family.n == 4 && !memcmp(sa.family.p, "unix", 4)))
-			/* our text of numbers (family, address, port, flow);
-			 * a unix path is the socket's bytes */
-			derive(c, idx, sa_keys[i], strlen(sa_keys[i]), *v[i], i == 4 ? 0 : E_PLAIN);
-}
-
 static inline __attribute__((always_inline)) void enrich(struct ak__ip *c)
 {
 	uint32_t type = c->rec->type;
@@ -629,20 +411,20 @@ static inline __attribute__((always_inline)) void enrich(struct ak__ip *c)
 	unset_id(c, K_AUID);
 	unset_id(c, K_OLD_AUID);
 	unset_id(c, K_SES);
-	split_context(c, K_SUBJ, 0);
+	ak__ip_split_context(c, K_SUBJ, 0);
 	result(c);
 	exit_name(c);
 	/* (rule 5, key -> tags, is done by the caller: it needs the tag array) */
 	ak__ip_hex_value(c, ak__ip_known(c, K_CWD), AK_HEX_NUL_SPACE);
 	switch (type) {
 	case AUDIT_SECCOMP:
-		syscall_rules(c, 1);
+		ak__ip_syscall_rules(c, 1);
 		break;
 	case AUDIT_SYSCALL:
-		syscall_rules(c, 0);
+		ak__ip_syscall_rules(c, 0);
 		break;
 	case AUDIT_SOCKADDR:
-		saddr(c);
+		ak__ip_saddr(c);
 		break;
 	case AUDIT_PROCTITLE:
 		if (!ak__ip_known(c, K_PROCTITLE))
@@ -664,14 +446,14 @@ static inline __attribute__((always_inline)) void enrich(struct ak__ip *c)
 		ak__ip_execve(c);
 		break;
 	case AUDIT_PATH:
-		split_context(c, K_OBJ, 1);
+		ak__ip_split_context(c, K_OBJ, 1);
 		ak__ip_hex_value(c, ak__ip_known(c, K_NAME), AK_HEX_NUL_SPACE);
 		break;
 	case T_USER_LOGIN:
 		ak__ip_hex_value(c, ak__ip_known(c, K_ACCT), AK_HEX_NUL_SPACE);
 		break;
 	case AUDIT_AVC:
-		seperms(c);
+		ak__ip_seperms(c);
 		break;
 	}
 }
