@@ -38,21 +38,7 @@
 
 /* The record parser's general code alone, under other names (see same_as_ref()). */
 #define AK_REC_REFERENCE 1
-#define ak_rec_parse_line ref_parse_line
-#define ak_rec_parse_payload ref_parse_payload
-#define ak_rec_field ref_field
-#define ak_rec_enriched ref_enriched
-int ref_parse_line(struct ak_rec *rec, const char *line, size_t len, struct ak_field *fields,
-		   size_t cap);
-int ref_parse_payload(struct ak_rec *rec, uint32_t type, const char *data, size_t len,
-		      struct ak_field *fields, size_t cap);
-const struct ak_field *ref_field(const struct ak_rec *rec, const char *key);
-const struct ak_field *ref_enriched(const struct ak_rec *rec, const char *key);
-#include "records/record.c"
-#undef ak_rec_parse_line
-#undef ak_rec_parse_payload
-#undef ak_rec_field
-#undef ak_rec_enriched
+#include "records/record-ref.h"
 
 static int same_slice(struct ak_str a, struct ak_str b)
 {

@@ -17,6 +17,7 @@
 #include "core/keyhash.h"
 #include "output/fmt-internal.h"
 #include "output/utf8.h"
+#include "records/line-span.h"
 
 /* 0000-03-01 based days-from-civil (Howard Hinnant), inverted. */
 static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
@@ -376,22 +377,10 @@ static inline char *direct_begin(const struct ak_json *w)
 }
 
 /*
- * The record's line, where most keys and values lie: a string of up to 16
- * bytes whose 16 bytes from its start are all in the line is copied with one
- * move (the bytes after it are overwritten next).  lo = 1, span = 0 (no
- * pointer is 1) when the line is shorter.
+ * A string of up to 16 bytes whose 16 bytes from its start are all in the
+ * record's line (line-span.h) is copied with one move (the bytes after it
+ * are overwritten next).
  */
-struct line_span {
-	uintptr_t lo;
-	size_t span;
-};
-
-static inline struct line_span line_span(const struct ak_rec *rec)
-{
-	if (rec->line.n < 16 || !rec->line.p)
-		return (struct line_span){ 1, 0 };
-	return (struct line_span){ (uintptr_t)rec->line.p, rec->line.n - 16 };
-}
 
 static inline __attribute__((always_inline)) void copy_str(char *d, const char *p, size_t n,
 							    struct line_span ls)

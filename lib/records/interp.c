@@ -37,6 +37,7 @@
 
 #include "core/keyhash.h"
 #include "records/interp-internal.h"
+#include "records/line-span.h"
 
 static inline int keq(struct ak_str a, const char *s, size_t n)
 {
@@ -582,19 +583,8 @@ static void collect(struct ak__ip *cp, const struct ak_rec *rec, size_t hsize)
 
 /*
  * Whether the key at @k (of sk->n bytes) is @sk's: one 16-byte compare when
- * 16 bytes from @k lie in the record's line (where keys are), else memcmp.
+ * 16 bytes from @k lie in the record's line (line-span.h), else memcmp.
  */
-struct line_span {
-	uintptr_t lo;
-	size_t span;
-};
-
-static inline struct line_span line_span(const struct ak_rec *rec)
-{
-	if (rec->line.n < 16 || !rec->line.p)
-		return (struct line_span){ 1, 0 };
-	return (struct line_span){ (uintptr_t)rec->line.p, rec->line.n - 16 };
-}
 
 static inline __attribute__((always_inline)) int key_is(const char *k, const struct ak__ip_skey *sk,
 							 struct line_span ls)
