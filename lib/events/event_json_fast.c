@@ -113,29 +113,42 @@ static inline bool room(struct fw *f, size_t n)
 	return true;
 }
 
-/* The escaped body of @s; room for 6 * @n bytes was checked. */
-static inline __attribute__((always_inline)) char *esc(char *d, const char *s, size_t n)
+/*
+ * @s of 4 to 16 bytes copied to @d with two word moves (overlapping) if no
+ * byte of it needs escaping: the end; else NULL and nothing written.
+ */
+static inline __attribute__((always_inline)) char *clean_words(char *d, const char *s, size_t n)
 {
-	if (n >= 8 && n <= 16) {
+	if (n >= 8) {
 		uint64_t x, y;
 
 		memcpy(&x, s, 8);
 		memcpy(&y, s + n - 8, 8);
-		if (!special_2w(x, y)) {
-			memcpy(d, &x, 8);
-			memcpy(d + n - 8, &y, 8);
-			return d + n;
-		}
-	} else if (n >= 4 && n < 8) {
+		if (special_2w(x, y))
+			return NULL;
+		memcpy(d, &x, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else {
 		uint32_t x, y;
 
 		memcpy(&x, s, 4);
 		memcpy(&y, s + n - 4, 4);
-		if (!special_1w((uint64_t)x << 32 | y)) {
-			memcpy(d, &x, 4);
-			memcpy(d + n - 4, &y, 4);
-			return d + n;
-		}
+		if (special_1w((uint64_t)x << 32 | y))
+			return NULL;
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	}
+	return d + n;
+}
+
+/* The escaped body of @s; room for 6 * @n bytes was checked. */
+static inline __attribute__((always_inline)) char *esc(char *d, const char *s, size_t n)
+{
+	if (n >= 4 && n <= 16) {
+		char *e = clean_words(d, s, n);
+
+		if (e)
+			return e;
 	} else if (n < 4) {
 		unsigned bad = 0;
 
@@ -240,33 +253,12 @@ static __attribute__((noinline)) char *esc_call(char *d, const char *s, size_t n
 /* (inline: the short clean strings, most of them, here; the rest called) */
 static inline __attribute__((always_inline)) char *u_str(char *d, const char *s, size_t n)
 {
+	char *e = NULL;
+
 	*d++ = '"';
-	if (n >= 8 && n <= 16) {
-		uint64_t x, y;
-
-		memcpy(&x, s, 8);
-		memcpy(&y, s + n - 8, 8);
-		if (!special_2w(x, y)) {
-			memcpy(d, &x, 8);
-			memcpy(d + n - 8, &y, 8);
-			d += n;
-			*d++ = '"';
-			return d;
-		}
-	} else if (n >= 4 && n < 8) {
-		uint32_t x, y;
-
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		if (!special_1w((uint64_t)x << 32 | y)) {
-			memcpy(d, &x, 4);
-			memcpy(d + n - 4, &y, 4);
-			d += n;
-			*d++ = '"';
-			return d;
-		}
-	}
-	d = esc_call(d, s, n);
+	if (n >= 4 && n <= 16)
+		e = clean_words(d, s, n);
+	d = e ? e : esc_call(d, s, n);
 	*d++ = '"';
 	return d;
 }
